@@ -1,0 +1,27 @@
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/category/index', 'pages/cart/index', 'pages/me/index', 'pages/login/index'],
+  // One subpackage per feature; the main package keeps only the tab pages and login (WeChat: ≤ 2 MB each).
+  subPackages: [{ root: 'subpackages/product', pages: ['detail/index'] }],
+  preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['subpackages/product'] },
+  },
+  window: {
+    navigationBarBackgroundColor: '#fa2c19',
+    navigationBarTextStyle: 'white',
+    navigationBarTitleText: '邻里',
+    backgroundColor: '#f5f6f7',
+    backgroundTextStyle: 'light',
+  },
+  tabBar: {
+    color: '#7a7e83',
+    selectedColor: '#fa2c19',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/category/index', text: '分类', iconPath: 'assets/tab/category.png', selectedIconPath: 'assets/tab/category-active.png' },
+      { pagePath: 'pages/cart/index', text: '购物车', iconPath: 'assets/tab/cart.png', selectedIconPath: 'assets/tab/cart-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
+    ],
+  },
+})

@@ -1,0 +1,192 @@
+import { useEffect, useMemo, useState } from 'react'
+import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import { Button, Empty } from '@nutui/nutui-react-taro'
+import type { ProductDetail } from '@contracts'
+import Price from '../../../components/Price'
+import { getProduct } from '../../../services/catalog'
+import { resolveAsset } from '../../../services/env'
+import { formatFen } from '../../../services/money'
+import { ApiError } from '../../../services/request'
+import { initialSelection, isAvailable, matchSku, priceRange, specGroups, type Selection } from './sku'
+import './index.css'
+
+export default function ProductDetailPage() {
+  const router = useRouter()
+  const id = Number(router.params.id)
+  const [product, setProduct] = useState<ProductDetail | null>(null)
+  const [error, setError] = useState<'not_found' | 'failed' | null>(null)
+  const [selection, setSelection] = useState<Selection>({})
+  const [current, setCurrent] = useState(0)
+
+  const load = () => {
+    if (!Number.isInteger(id) || id <= 0) {
+      setError('not_found')
+      return
+    }
+    setError(null)
+    getProduct(id)
+      .then((p) => {
+        setProduct(p)
+        setSelection(initialSelection(p.skus))
+        void Taro.setNavigationBarTitle({ title: p.title.slice(0, 16) })
+      })
+      .catch((e: unknown) => setError(e instanceof ApiError && e.status === 404 ? 'not_found' : 'failed'))
+  }
+  useEffect(load, [id])
+
+  useShareAppMessage(() => ({
+    title: product?.title ?? '邻里好物',
+    path: `/subpackages/product/detail/index?id=${id}`,
+  }))
+
+  const groups = useMemo(() => specGroups(product?.skus ?? []), [product])
+  const names = groups.map((g) => g.name)
+  const skus = product?.skus ?? []
+  const sku = matchSku(skus, names, selection)
+  const range = priceRange(skus)
+  const images = useMemo(() => {
+    if (!product) return []
+    const list = product.images.length ? product.images : product.skus.map((s) => s.image).filter((u): u is string => !!u)
+    return list.map(resolveAsset)
+  }, [product])
+
+  if (error) {
+    return (
+      <View className='detail detail--empty'>
+        <Empty
+          status={error === 'not_found' ? 'empty' : 'network'}
+          description={error === 'not_found' ? '商品不存在或已下架' : '加载失败，请稍后重试'}
+        />
+        <View className='detail__retry'>
+          {error === 'failed' ? (
+            <Button type='primary' size='small' onClick={load}>
+              重试
+            </Button>
+          ) : (
+            <Button type='primary' size='small' onClick={() => void Taro.switchTab({ url: '/pages/home/index' })}>
+              返回首页
+            </Button>
+          )}
+        </View>
+      </View>
+    )
+  }
+  if (!product) {
+    return (
+      <View className='detail'>
+        <View className='detail__swiper detail__skeleton' />
+        <View className='detail__section'>
+          <View className='detail__skeleton-line' />
+          <View className='detail__skeleton-line detail__skeleton-line--short' />
+        </View>
+      </View>
+    )
+  }
+
+  const choose = (name: string, value: string) =>
+    setSelection((sel) => ({ ...sel, [name]: sel[name] === value ? undefined : value }))
+  const missing = names.filter((n) => selection[n] === undefined)
+
+  return (
+    <View className='detail'>
+      <View className='detail__gallery'>
+        {images.length ? (
+          <Swiper
+            className='detail__swiper'
+            circular
+            autoplay={images.length > 1}
+            interval={4000}
+            onChange={(e) => setCurrent(e.detail.current)}
+          >
+            {images.map((src, i) => (
+              <SwiperItem key={`${i}-${src}`}>
+                <Image
+                  className='detail__image'
+                  src={src}
+                  mode='aspectFill'
+                  onClick={() => void Taro.previewImage({ current: src, urls: images })}
+                />
+              </SwiperItem>
+            ))}
+          </Swiper>
+        ) : (
+          <View className='detail__swiper detail__placeholder'>邻里</View>
+        )}
+        {images.length > 1 && (
+          <Text className='detail__counter'>
+            {current + 1}/{images.length}
+          </Text>
+        )}
+      </View>
+
+      <View className='detail__section detail__summary'>
+        <View className='detail__price-row'>
+          <Price
+            fen={sku ? sku.priceFen : product.priceFen}
+            size='large'
+            from={!sku && !!range && range.min !== range.max}
+          />
+          <Text className='detail__sales'>已售 {product.sales}</Text>
+        </View>
+        <Text className='product-title detail__title'>{product.title}</Text>
+        {product.subtitle ? <Text className='detail__subtitle'>{product.subtitle}</Text> : null}
+      </View>
+
+      <View className='detail__section'>
+        <View className='detail__section-head'>
+          <Text className='detail__section-title'>规格</Text>
+          <Text className='detail__sku-state'>
+            {sku
+              ? `${formatFen(sku.priceFen)} · ${sku.stock > 0 ? `库存 ${sku.stock} 件` : '已售罄'}`
+              : missing.length
+                ? `请选择 ${missing.join(' / ')}`
+                : '该规格暂不可售'}
+          </Text>
+        </View>
+        {groups.length === 0 ? (
+          <Text className='detail__single'>默认规格</Text>
+        ) : (
+          groups.map((g) => (
+            <View className='detail__spec' key={g.name}>
+              <Text className='detail__spec-name'>{g.name}</Text>
+              <View className='detail__chips'>
+                {g.values.map((v) => {
+                  const active = selection[g.name] === v
+                  const available = isAvailable(skus, names, selection, g.name, v)
+                  return (
+                    <Text
+                      key={v}
+                      className={`sku-chip ${active ? 'sku-chip--active' : ''} ${available ? '' : 'sku-chip--soldout'}`}
+                      onClick={() => choose(g.name, v)}
+                    >
+                      {v}
+                    </Text>
+                  )
+                })}
+              </View>
+            </View>
+          ))
+        )}
+      </View>
+
+      <View className='detail__section'>
+        <View className='detail__section-head'>
+          <Text className='detail__section-title'>商品详情</Text>
+        </View>
+        <Text className='detail__description' userSelect>
+          {product.description || '暂无详细介绍'}
+        </Text>
+      </View>
+
+      <View className='detail__bar'>
+        <View className='detail__bar-home' onClick={() => void Taro.switchTab({ url: '/pages/home/index' })}>
+          <Text>首页</Text>
+        </View>
+        <Button className='detail__buy' type='primary' shape='round' disabled>
+          即将开放
+        </Button>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,103 @@
+// Builds the Koa app from a runtime, without listening: what main.ts serves and what the tests boot.
+import bodyParser from '@koa/bodyparser';
+import Router from '@koa/router';
+import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import Koa from 'koa';
+import path from 'node:path';
+import { errorHandler } from './http/error-handler';
+import { buildOpenApiDocument } from './http/openapi';
+import { requestContext } from './http/request-context';
+import { mountRoute, type RouteSpec } from './http/route';
+import { staticSites } from './http/static';
+import { createCatalogModule } from './modules/catalog';
+import { createIdentityModule } from './modules/identity';
+import { alipaySimulator } from './platform/sandbox/alipay-simulator';
+import { sandboxControlRoutes } from './platform/sandbox/controls';
+import { wechatSimulator } from './platform/sandbox/wechat-simulator';
+import type { Runtime } from './platform/runtime';
+
+export const REPO_ROOT = path.resolve(__dirname, '../..');
+
+export interface BuiltApp {
+  app: Koa;
+  openapi: () => unknown;
+}
+
+/** Registers every module's routes and jobs on the runtime, and returns the HTTP app. */
+export function buildApp(rt: Runtime): BuiltApp {
+  const app = new Koa({ proxy: true });
+  const router = new Router();
+  const registry = new OpenAPIRegistry();
+
+  const identity = createIdentityModule(
+    {
+      sequelize: rt.sequelize,
+      models: rt.models.identity,
+      tokens: rt.tokens,
+      clock: rt.clock,
+      wechat: rt.wechat,
+      alipay: rt.alipay,
+      sms: rt.sms,
+      audit: rt.audit,
+      logger: rt.logger,
+    },
+    rt.rateLimits,
+  );
+  const catalog = createCatalogModule({ sequelize: rt.sequelize, models: rt.models.catalog, audit: rt.audit });
+
+  const routes: RouteSpec[] = [...identity.routes, ...catalog.routes];
+  if (rt.config.sandbox) routes.push(...sandboxControlRoutes({ clock: rt.clock, scheduler: rt.scheduler }));
+  for (const job of identity.jobs) if (!rt.scheduler.has(job.name)) rt.scheduler.register(job);
+
+  const mountDeps = { tokens: rt.tokens, rateLimits: rt.rateLimits, checkResponses: rt.config.env !== 'production' };
+  for (const spec of routes) mountRoute(router, registry, spec, mountDeps);
+
+  router.get('/healthz', (ctx) => {
+    ctx.body = { status: 'ok' };
+  });
+  router.get('/readyz', async (ctx) => {
+    const check = async (fn: () => Promise<unknown>) => {
+      try {
+        await Promise.race([fn(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);
+        return 'ok';
+      } catch (e) {
+        rt.logger.warn({ err: e }, 'readiness check failed');
+        return 'down';
+      }
+    };
+    const [database, redis] = await Promise.all([check(() => rt.sequelize.query('SELECT 1')), check(() => rt.redis.ping())]);
+    ctx.status = database === 'ok' && redis === 'ok' ? 200 : 503;
+    ctx.body = { status: ctx.status === 200 ? 'ready' : 'not_ready', database, redis };
+  });
+  let document: unknown;
+  const openapi = () => (document ??= buildOpenApiDocument(registry, rt.selfUrl.value));
+  router.get('/api/openapi.json', (ctx) => {
+    ctx.body = openapi();
+  });
+
+  app.use(requestContext(rt.logger));
+  app.use(errorHandler(rt.logger));
+  app.use(bodyParser({ enableTypes: ['json', 'form'], jsonLimit: '1mb', formLimit: '256kb', encoding: 'utf-8' }));
+  if (rt.config.sandbox) {
+    const wx = wechatSimulator({ appId: rt.config.wechat.appId, secret: rt.config.wechat.secret });
+    app.use(wx.routes());
+    if (rt.sandboxKeys) {
+      const ali = alipaySimulator({
+        appId: rt.config.alipay.appId,
+        appPublicKey: rt.sandboxKeys.alipayApp.publicKey,
+        platformPrivateKey: rt.sandboxKeys.alipayPlatform.privateKey,
+      });
+      app.use(ali.routes());
+    }
+  }
+  app.use(router.routes());
+  app.use(router.allowedMethods({ throw: true }));
+  for (const mw of staticSites({
+    h5Dir: path.join(REPO_ROOT, 'miniapp/dist/h5'),
+    adminDir: path.join(REPO_ROOT, 'admin/dist'),
+    uploadsDir: path.join(rt.config.dataDir, 'uploads'),
+  })) {
+    app.use(mw);
+  }
+  return { app, openapi };
+}

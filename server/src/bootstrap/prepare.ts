@@ -1,0 +1,24 @@
+// Getting a runtime's storage ready: create the MySQL database if missing, apply migrations, and (embedded demo)
+// seed the catalog and the first super admin.
+import { ensureFirstAdmin } from '../modules/identity';
+import { migrate } from '../platform/db/migrator';
+import { ensureMysqlDatabase } from '../platform/db/sequelize';
+import type { Runtime } from '../platform/runtime';
+import { seedDemoCatalog } from './demo-seed';
+
+export interface PrepareResult {
+  migrations: string[];
+  seeded?: { products: number };
+  firstAdmin?: { username: string; password: string; generated: boolean };
+}
+
+export async function ensureDatabase(mysqlUrl: string | undefined): Promise<void> {
+  if (mysqlUrl) await ensureMysqlDatabase(mysqlUrl);
+}
+
+export async function prepare(rt: Runtime, opts: { seedDemo: boolean }): Promise<PrepareResult> {
+  const migrations = await migrate(rt.sequelize, rt.logger);
+  const seeded = opts.seedDemo ? await seedDemoCatalog(rt) : undefined;
+  const firstAdmin = await ensureFirstAdmin({ models: rt.models.identity }, rt.config.admin);
+  return { migrations, seeded, firstAdmin };
+}

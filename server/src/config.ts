@@ -1,0 +1,126 @@
+// One typed, validated config read from the environment (the settings table of api-contract.md, plus a few
+// of our own). `loadConfig` never has side effects; what must be generated (a JWT secret per data dir, sandbox
+// keys) is done by the composition root.
+import path from 'node:path';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['0', '1', 'true', 'false'])
+  .transform((v) => v === '1' || v === 'true')
+  .optional();
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v));
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  MYSQL_URL: optionalString.pipe(z.url({ protocol: /^mysql$/ }).optional()),
+  REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
+  REDIS_PREFIX: z.string().regex(/^[\w:.-]*$/).default('linli:'),
+  DATA_DIR: z.string().default('.data'),
+  SANDBOX: flag,
+  JWT_SECRET: optionalString,
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  ADMIN_USERNAME: optionalString,
+  ADMIN_PASSWORD: optionalString,
+  PUBLIC_BASE_URL: optionalString.pipe(z.url().optional()),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WECHAT_APPID: optionalString,
+  WECHAT_SECRET: optionalString,
+  WECHAT_API_BASE: optionalString.pipe(z.url().optional()),
+  ALIPAY_APPID: optionalString,
+  ALIPAY_PRIVATE_KEY: optionalString,
+  ALIPAY_PUBLIC_KEY: optionalString,
+  ALIPAY_GATEWAY: optionalString.pipe(z.url().optional()),
+  SCHEDULER: flag,
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  /** unset = embedded SQLite file in dataDir */
+  mysqlUrl?: string;
+  /** unset = in-process Redis stand-in (ioredis-mock) */
+  redisUrl?: string;
+  redisPrefix: string;
+  dataDir: string;
+  sandbox: boolean;
+  /** unset outside production = generated once per data dir */
+  jwtSecret?: string;
+  sessionTtlSec: number;
+  admin: { username?: string; password?: string };
+  /** where the outside world reaches us; defaults to http://127.0.0.1:PORT */
+  publicBaseUrl?: string;
+  logLevel: string;
+  /** run the cron scheduler in this process */
+  scheduler: boolean;
+  wechat: { appId: string; secret: string; apiBase?: string };
+  alipay: { appId: string; privateKey?: string; alipayPublicKey?: string; gateway?: string };
+}
+
+export const SANDBOX_WECHAT = { appId: 'wxsandbox0000000001', secret: 'sandbox-wechat-secret' } as const;
+export const SANDBOX_ALIPAY_APPID = '2021000000000001';
+const KNOWN_WEAK_SECRETS = new Set(['secret', 'changeme', 'change-me', 'linli', 'jwt-secret', 'dev']);
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Linli cannot start:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const sandbox = e.SANDBOX ?? !production;
+
+  const problems: string[] = [];
+  if (production) {
+    if (sandbox) problems.push('SANDBOX=1 is refused in production: the simulators and sandbox controls must never be mounted there');
+    if (!e.JWT_SECRET) problems.push('JWT_SECRET is missing: production needs a secret of at least 32 characters');
+    else if (e.JWT_SECRET.length < 32 || KNOWN_WEAK_SECRETS.has(e.JWT_SECRET.toLowerCase()))
+      problems.push('JWT_SECRET is a default or too short: use at least 32 random characters');
+    if (!e.MYSQL_URL) problems.push('MYSQL_URL is missing: production runs on MySQL');
+    if (!e.REDIS_URL) problems.push('REDIS_URL is missing: production runs on Redis');
+    if (!e.WECHAT_APPID || !e.WECHAT_SECRET) problems.push('WECHAT_APPID and WECHAT_SECRET are required in production');
+    if (e.ALIPAY_APPID && (!e.ALIPAY_PRIVATE_KEY || !e.ALIPAY_PUBLIC_KEY))
+      problems.push('ALIPAY_APPID is set but ALIPAY_PRIVATE_KEY or ALIPAY_PUBLIC_KEY is missing');
+  }
+  if (problems.length) throw new ConfigError(problems);
+
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    mysqlUrl: e.MYSQL_URL,
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
+    dataDir: path.resolve(e.DATA_DIR),
+    sandbox,
+    jwtSecret: e.JWT_SECRET,
+    sessionTtlSec: e.SESSION_TTL_HOURS * 3600,
+    admin: { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD },
+    publicBaseUrl: e.PUBLIC_BASE_URL,
+    logLevel: e.LOG_LEVEL,
+    scheduler: e.SCHEDULER ?? true,
+    wechat: {
+      appId: e.WECHAT_APPID ?? SANDBOX_WECHAT.appId,
+      secret: e.WECHAT_SECRET ?? SANDBOX_WECHAT.secret,
+      apiBase: e.WECHAT_API_BASE,
+    },
+    alipay: {
+      appId: e.ALIPAY_APPID ?? SANDBOX_ALIPAY_APPID,
+      privateKey: e.ALIPAY_PRIVATE_KEY,
+      alipayPublicKey: e.ALIPAY_PUBLIC_KEY,
+      gateway: e.ALIPAY_GATEWAY,
+    },
+  };
+}

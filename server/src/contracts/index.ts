@@ -1,0 +1,4 @@
+// The wire contracts of the API. Admin and miniapp import these *types*; the server validates with the schemas.
+export * from './common';
+export * from './auth';
+export * from './catalog';

@@ -1,0 +1,145 @@
+// Routes are declared, thin and typed: a route names its contract (params, query, body, response), its access,
+// its rate limit, and a handler that only calls a use case. The same declaration mounts the Koa route and
+// documents it in the OpenAPI registry, so the document cannot drift from what is validated.
+import type Router from '@koa/router';
+import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
+import type { Context } from 'koa';
+import type { z, ZodType } from 'zod';
+import type { OperatorRole } from '../contracts/auth';
+import { ErrorEnvelope } from '../contracts/common';
+import { forbidden, unauthenticated } from '../kernel/errors';
+import { bearerToken, type Actor, type SessionTokens } from './auth';
+import type { RateLimits, RateRule } from './rate-limit';
+
+export type Access = 'public' | 'consumer' | 'operator' | { roles: readonly OperatorRole[] };
+
+type Infer<S> = S extends ZodType ? z.output<S> : undefined;
+
+export interface RouteInput<P, Q, B, A> {
+  params: P;
+  query: Q;
+  body: B;
+  actor: A;
+  ctx: Context;
+}
+
+type ActorOf<Ac extends Access> = Ac extends 'public'
+  ? Actor | undefined
+  : Ac extends 'consumer'
+    ? Extract<Actor, { kind: 'consumer' }>
+    : Extract<Actor, { kind: 'operator' }>;
+
+export interface RouteSpec<
+  Ps extends ZodType | undefined = ZodType | undefined,
+  Qs extends ZodType | undefined = ZodType | undefined,
+  Bs extends ZodType | undefined = ZodType | undefined,
+  Rs extends ZodType = ZodType,
+  Ac extends Access = Access,
+> {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** Koa style, e.g. /api/v1/products/:id */
+  path: string;
+  summary: string;
+  tags: string[];
+  access: Ac;
+  params?: Ps;
+  query?: Qs;
+  body?: Bs;
+  response: Rs;
+  status?: 200 | 201 | 202;
+  /** documented error statuses and what they mean */
+  errors?: Partial<Record<400 | 401 | 403 | 404 | 409 | 422 | 429 | 503, string>>;
+  /** rate limit per actor (or per IP for public routes) */
+  rateLimit?: RateRule & { by?: 'actor' | 'ip' };
+  handler(input: RouteInput<Infer<Ps>, Infer<Qs>, Infer<Bs>, ActorOf<Ac>>): Promise<z.input<Rs>> | z.input<Rs>;
+}
+
+/** Identity function that keeps the route's types inferred from its schemas. */
+export function defineRoute<
+  Ps extends ZodType | undefined,
+  Qs extends ZodType | undefined,
+  Bs extends ZodType | undefined,
+  Rs extends ZodType,
+  Ac extends Access,
+>(spec: RouteSpec<Ps, Qs, Bs, Rs, Ac>): RouteSpec {
+  return spec as unknown as RouteSpec;
+}
+
+export interface MountDeps {
+  tokens: SessionTokens;
+  rateLimits: RateLimits;
+  /** re-validate responses against their schema (development and tests): contract drift fails loudly */
+  checkResponses: boolean;
+}
+
+function authenticate(ctx: Context, access: Access, tokens: SessionTokens): Actor | undefined {
+  const token = bearerToken(ctx.get('authorization') || undefined);
+  if (access === 'public') {
+    if (!token) return undefined;
+    try {
+      return tokens.verify(token, 'consumer');
+    } catch {
+      return undefined; // a public route ignores a stale token rather than refusing the request
+    }
+  }
+  if (!token) throw unauthenticated();
+  if (access === 'consumer') return tokens.verify(token, 'consumer');
+  const operator = tokens.verify(token, 'operator') as Extract<Actor, { kind: 'operator' }>;
+  if (access !== 'operator' && operator.role !== 'super_admin' && !access.roles.includes(operator.role)) {
+    throw forbidden('当前角色没有这个权限');
+  }
+  return operator;
+}
+
+export function mountRoute(router: Router, registry: OpenAPIRegistry, spec: RouteSpec, deps: MountDeps): void {
+  router[spec.method](spec.path, async (ctx) => {
+    const actor = authenticate(ctx, spec.access, deps.tokens);
+    if (spec.rateLimit) {
+      const subject =
+        spec.rateLimit.by === 'ip' || !actor
+          ? `ip:${ctx.ip}`
+          : actor.kind === 'consumer'
+            ? `u:${actor.userId}`
+            : `op:${actor.operatorId}`;
+      await deps.rateLimits.consume(`${spec.method}:${spec.path}`, spec.rateLimit, subject);
+    }
+    const input = {
+      params: spec.params ? spec.params.parse(ctx.params) : undefined,
+      query: spec.query ? spec.query.parse(ctx.query) : undefined,
+      body: spec.body ? spec.body.parse(ctx.request.body ?? {}) : undefined,
+      actor,
+      ctx,
+    };
+    const result = await spec.handler(input as never);
+    ctx.status = spec.status ?? 200;
+    ctx.body = deps.checkResponses ? spec.response.parse(result) : result;
+  });
+  registry.registerPath(toOpenApi(spec));
+}
+
+function toOpenApi(spec: RouteSpec): RouteConfig {
+  const responses: RouteConfig['responses'] = {
+    [spec.status ?? 200]: { description: 'OK', content: { 'application/json': { schema: spec.response } } },
+  };
+  const errors: Record<number, string | undefined> = { 400: '请求参数不正确 (VALIDATION_FAILED)', ...spec.errors };
+  if (spec.access !== 'public') errors[401] ??= '未登录或登录已过期 (UNAUTHENTICATED)';
+  if (typeof spec.access === 'object') errors[403] ??= '角色无权访问 (FORBIDDEN)';
+  if (spec.rateLimit) errors[429] ??= `超过频率限制: ${spec.rateLimit.points} 次 / ${spec.rateLimit.durationSec} 秒`;
+  for (const [status, description] of Object.entries(errors)) {
+    if (!description) continue;
+    responses[status] = { description, content: { 'application/json': { schema: ErrorEnvelope } } };
+  }
+  const request: RouteConfig['request'] = {};
+  if (spec.params) request.params = spec.params as never;
+  if (spec.query) request.query = spec.query as never;
+  if (spec.body) request.body = { content: { 'application/json': { schema: spec.body } }, required: true };
+  return {
+    method: spec.method,
+    path: spec.path.replace(/:(\w+)/g, '{$1}'),
+    summary: spec.summary,
+    tags: spec.tags,
+    security: spec.access === 'public' ? [] : [{ bearerAuth: [] }],
+    request,
+    responses,
+  };
+}

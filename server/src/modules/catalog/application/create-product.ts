@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import type { CreateProductRequest, CreateProductResponse } from '../../../contracts/catalog';
+import { invalid } from '../../../kernel/errors';
+import { checkSkuMatrix, listPrice } from '../domain/sku-matrix';
+import type { CatalogDeps } from './ports';
+
+type Input = z.output<typeof CreateProductRequest>;
+
+export async function createProduct(
+  deps: CatalogDeps,
+  input: Input,
+  by: { operatorId: number | null; requestId?: string },
+): Promise<CreateProductResponse> {
+  const problem = checkSkuMatrix(input.skus);
+  if (problem) {
+    throw invalid(
+      problem.code,
+      problem.code === 'SKU_DUPLICATE_SPECS' ? '存在规格完全相同的 SKU' : '所有 SKU 必须使用同一组规格名',
+      problem,
+    );
+  }
+  const { Category, Product, ProductImage, Sku } = deps.models;
+  return deps.sequelize.transaction(async (transaction) => {
+    if (input.categoryId && !(await Category.findByPk(input.categoryId, { transaction }))) {
+      throw invalid('CATEGORY_NOT_FOUND', '分类不存在');
+    }
+    const product = await Product.create(
+      {
+        title: input.title,
+        subtitle: input.subtitle,
+        description: input.description,
+        categoryId: input.categoryId ?? null,
+        onShelf: input.onShelf,
+        minPriceFen: listPrice(input.skus),
+      },
+      { transaction },
+    );
+    const productId = product.getDataValue('id');
+    if (input.images.length) {
+      await ProductImage.bulkCreate(
+        input.images.map((url, sort) => ({ productId, url, sort })),
+        { transaction },
+      );
+    }
+    const skus = [];
+    for (const s of input.skus) {
+      // One by one (not bulkCreate) so every dialect returns the generated id.
+      const sku = await Sku.create(
+        {
+          productId,
+          specsJson: JSON.stringify(s.specs),
+          priceFen: s.priceFen,
+          stock: s.stock,
+          code: s.code ?? null,
+          image: s.image ?? null,
+        },
+        { transaction },
+      );
+      skus.push({ id: sku.getDataValue('id') });
+    }
+    await deps.audit.record(
+      { operatorId: by.operatorId, action: 'product.create', entity: 'product', entityId: productId, after: input, requestId: by.requestId },
+      transaction,
+    );
+    return { id: productId, skus };
+  });
+}

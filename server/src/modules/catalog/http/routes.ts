@@ -1,0 +1,53 @@
+import {
+  AdminProductList,
+  AdminProductListQuery,
+  CategoryList,
+  CreateProductRequest,
+  CreateProductResponse,
+  ProductDetail,
+  ProductList,
+  ProductListQuery,
+} from '../../../contracts/catalog';
+import { IdParam } from '../../../contracts/common';
+import { defineRoute, type RouteSpec } from '../../../http/route';
+import { ACCESS } from '../../identity/domain/permissions';
+import { createProduct } from '../application/create-product';
+import type { CatalogDeps } from '../application/ports';
+import { adminListProducts, getProduct, listCategories, listProducts } from '../application/queries';
+
+const tags = ['catalog'];
+
+export function catalogRoutes(deps: CatalogDeps): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'get', path: '/api/v1/categories', tags, access: 'public',
+      summary: '商品分类（两级，parentId 为空的是一级）', response: CategoryList,
+      handler: () => listCategories(deps),
+    }),
+    defineRoute({
+      method: 'get', path: '/api/v1/products', tags, access: 'public',
+      summary: '商品列表：关键词、分类（含子分类）、分页；只含上架商品',
+      query: ProductListQuery, response: ProductList,
+      handler: ({ query }) => listProducts(deps, query),
+    }),
+    defineRoute({
+      method: 'get', path: '/api/v1/products/:id', tags, access: 'public',
+      summary: '商品详情（含 SKU 与实时可用库存）',
+      params: IdParam, response: ProductDetail, errors: { 404: '商品不存在或已下架 (PRODUCT_NOT_FOUND)' },
+      handler: ({ params }) => getProduct(deps, params.id),
+    }),
+    defineRoute({
+      method: 'get', path: '/api/admin/v1/products', tags: ['admin'], access: ACCESS.catalogRead,
+      summary: '后台商品列表', query: AdminProductListQuery, response: AdminProductList,
+      handler: ({ query }) => adminListProducts(deps, query),
+    }),
+    defineRoute({
+      method: 'post', path: '/api/admin/v1/products', tags: ['admin'], access: ACCESS.catalogWrite,
+      summary: '新建商品（SPU + SKU）', status: 201,
+      body: CreateProductRequest, response: CreateProductResponse,
+      errors: { 400: '参数错误、分类不存在 (CATEGORY_NOT_FOUND) 或 SKU 规格冲突 (SKU_DUPLICATE_SPECS, SKU_SPEC_KEYS_DIFFER)' },
+      handler: ({ body, actor, ctx }) =>
+        createProduct(deps, body, { operatorId: actor.operatorId, requestId: ctx.state.requestId as string }),
+    }),
+  ];
+}

@@ -1,0 +1,12 @@
+// Catalog: categories, products (SPU) with their SKU matrix and images.
+import type { RouteSpec } from '../../http/route';
+import type { CatalogDeps } from './application/ports';
+import { catalogRoutes } from './http/routes';
+
+export { defineCatalogModels, type CatalogModels } from './persistence/models';
+export { createProduct } from './application/create-product';
+export type { CatalogDeps };
+
+export function createCatalogModule(deps: CatalogDeps): { routes: RouteSpec[] } {
+  return { routes: catalogRoutes(deps) };
+}

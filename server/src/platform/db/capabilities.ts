@@ -1,0 +1,29 @@
+// Where SQL differs between the embedded SQLite and MySQL/MariaDB, the code asks a capability, never a dialect
+// name (Strapi's dialect.ts idea). Add a capability here rather than an `if (dialect === …)` elsewhere.
+import type { Sequelize } from 'sequelize';
+
+export interface DbCapabilities {
+  /** SELECT … FOR UPDATE takes row locks (SQLite serialises whole writes instead and Sequelize drops it). */
+  rowLocks: boolean;
+  /** the server can be told to create databases */
+  createDatabase: boolean;
+  /** error numbers meaning "deadlock, retry the transaction" */
+  isRetryableTxError(error: unknown): boolean;
+  /** LIKE that ignores case for Latin text on both engines */
+  likeOperator: 'LIKE';
+}
+
+export function capabilitiesOf(sequelize: Sequelize): DbCapabilities {
+  const mysql = sequelize.getDialect() === 'mysql';
+  return {
+    rowLocks: mysql,
+    createDatabase: mysql,
+    likeOperator: 'LIKE',
+    isRetryableTxError(error) {
+      const e = error as { parent?: { errno?: number; code?: string }; original?: { errno?: number; code?: string } };
+      const inner = e?.parent ?? e?.original;
+      if (mysql) return inner?.errno === 1213 || inner?.errno === 1205; // deadlock, lock wait timeout
+      return inner?.code === 'SQLITE_BUSY';
+    },
+  };
+}

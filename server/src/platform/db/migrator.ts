@@ -1,0 +1,46 @@
+// The schema lives in sql/migrations as ordered, forward-only migrations; umzug applies them and records them
+// in the `schema_migrations` table. Nothing else creates tables (no sequelize.sync()).
+import path from 'node:path';
+import { DataTypes, type QueryInterface, type Sequelize } from 'sequelize';
+import { SequelizeStorage, Umzug } from 'umzug';
+import type { Logger } from '../logger';
+
+export const MIGRATIONS_DIR = path.resolve(__dirname, '../../../../sql/migrations');
+
+export interface MigrationContext {
+  queryInterface: QueryInterface;
+  DataTypes: typeof DataTypes;
+  sequelize: Sequelize;
+}
+export type Migration = { up(ctx: MigrationContext): Promise<void> };
+
+export function createMigrator(sequelize: Sequelize, logger?: Logger) {
+  return new Umzug<MigrationContext>({
+    migrations: {
+      glob: ['*.{ts,js}', { cwd: MIGRATIONS_DIR, ignore: ['*.d.ts'] }],
+      resolve: ({ name, path: file, context }) => ({
+        name: name.replace(/\.(ts|js)$/, ''),
+        up: async () => {
+          // eslint-disable-next-line @typescript-eslint/no-require-imports
+          const mod = require(file!) as { default?: Migration } & Migration;
+          return (mod.default ?? mod).up(context);
+        },
+      }),
+    },
+    context: { queryInterface: sequelize.getQueryInterface(), DataTypes, sequelize },
+    storage: new SequelizeStorage({ sequelize, tableName: 'schema_migrations' }),
+    logger: logger
+      ? {
+          info: (m) => logger.info(m, 'migration'),
+          warn: (m) => logger.warn(m, 'migration'),
+          error: (m) => logger.error(m, 'migration'),
+          debug: (m) => logger.debug(m, 'migration'),
+        }
+      : undefined,
+  });
+}
+
+export async function migrate(sequelize: Sequelize, logger?: Logger): Promise<string[]> {
+  const applied = await createMigrator(sequelize, logger).up();
+  return applied.map((m) => m.name);
+}

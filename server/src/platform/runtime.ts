@@ -1,0 +1,108 @@
+// Everything the app runs on, picked from the config: embedded (SQLite + ioredis-mock) or services (MySQL +
+// Redis), the sandbox simulators' keys, the platform clients, the session signer. Built once by main.ts and by
+// the tests; `close()` releases it all.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Sequelize } from 'sequelize';
+import type { Config } from '../config';
+import { SessionTokens } from '../http/auth';
+import { RateLimits } from '../http/rate-limit';
+import { BusinessClock } from '../kernel/clock';
+import { randomToken } from '../kernel/ids';
+import { AuditLog } from '../modules/audit';
+import { defineCatalogModels, type CatalogModels } from '../modules/catalog';
+import { defineIdentityModels, type IdentityModels } from '../modules/identity';
+import { AlipayClient } from './alipay/alipay-client';
+import { capabilitiesOf, type DbCapabilities } from './db/capabilities';
+import { createSequelize } from './db/sequelize';
+import { Scheduler } from './jobs/scheduler';
+import { createLogger, type Logger } from './logger';
+import { createRedis, type RedisClient } from './redis/redis';
+import { loadOrCreateSandboxKeys, type SandboxKeys } from './sandbox/keys';
+import { noSmsProvider, sandboxSms, type SmsSender } from './sms';
+import { WechatClient } from './wechat/wechat-client';
+
+export interface Runtime {
+  config: Config;
+  logger: Logger;
+  sequelize: Sequelize;
+  db: DbCapabilities;
+  redis: RedisClient;
+  clock: BusinessClock;
+  tokens: SessionTokens;
+  rateLimits: RateLimits;
+  /** our own origin, known once the server listens (sandbox base URLs derive from it) */
+  selfUrl: { value: string };
+  sandboxKeys?: SandboxKeys;
+  wechat: WechatClient;
+  alipay: AlipayClient;
+  sms: SmsSender;
+  audit: AuditLog;
+  models: { identity: IdentityModels; catalog: CatalogModels };
+  scheduler: Scheduler;
+  close(): Promise<void>;
+}
+
+/** JWT_SECRET, or one generated once and kept in the data dir (never in production: config refuses that). */
+function jwtSecretFor(config: Config): string {
+  if (config.jwtSecret) return config.jwtSecret;
+  const file = path.join(config.dataDir, 'jwt-secret');
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch {
+    const secret = randomToken(32);
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    fs.writeFileSync(file, secret, { mode: 0o600 });
+    return secret;
+  }
+}
+
+export function createRuntime(config: Config, opts: { logger?: Logger } = {}): Runtime {
+  const logger = opts.logger ?? createLogger(config.logLevel);
+  const sequelize = createSequelize({ mysqlUrl: config.mysqlUrl, dataDir: config.dataDir, logger });
+  const redis = createRedis({ redisUrl: config.redisUrl, prefix: config.redisPrefix });
+  const clock = new BusinessClock();
+  const selfUrl = { value: config.publicBaseUrl ?? `http://127.0.0.1:${config.port}` };
+  const sandboxKeys = config.sandbox ? loadOrCreateSandboxKeys(config.dataDir) : undefined;
+
+  const wechat = new WechatClient({
+    appId: config.wechat.appId,
+    secret: config.wechat.secret,
+    apiBase: () => config.wechat.apiBase ?? (config.sandbox ? `${selfUrl.value}/sandbox/wechat` : 'https://api.weixin.qq.com'),
+    redis,
+    logger,
+  });
+  const alipay = new AlipayClient({
+    appId: config.alipay.appId,
+    privateKey: config.alipay.privateKey ?? sandboxKeys?.alipayApp.privateKey ?? '',
+    alipayPublicKey: config.alipay.alipayPublicKey ?? sandboxKeys?.alipayPlatform.publicKey ?? '',
+    gateway: () =>
+      config.alipay.gateway ??
+      (config.sandbox ? `${selfUrl.value}/sandbox/alipay/gateway.do` : 'https://openapi.alipay.com/gateway.do'),
+    logger,
+  });
+
+  return {
+    config,
+    logger,
+    sequelize,
+    db: capabilitiesOf(sequelize),
+    redis,
+    clock,
+    tokens: new SessionTokens(jwtSecretFor(config), config.sessionTtlSec),
+    rateLimits: new RateLimits(config.redisUrl ? redis : undefined),
+    selfUrl,
+    sandboxKeys,
+    wechat,
+    alipay,
+    sms: config.sandbox ? sandboxSms(logger) : noSmsProvider,
+    audit: new AuditLog(sequelize),
+    models: { identity: defineIdentityModels(sequelize), catalog: defineCatalogModels(sequelize) },
+    scheduler: new Scheduler({ redis, clock, logger }),
+    async close() {
+      await this.scheduler.stop();
+      await sequelize.close();
+      redis.disconnect();
+    },
+  };
+}

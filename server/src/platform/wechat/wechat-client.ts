@@ -1,0 +1,95 @@
+// The WeChat mini-program server API (platform.md §3): jscode2session for login and the stable access token,
+// cached in Redis so every instance shares one token. The base URL is configurable: the real
+// https://api.weixin.qq.com in production, the in-process simulator in sandbox and tests.
+import { AppError, invalid, rateLimited, unavailable } from '../../kernel/errors';
+import type { Logger } from '../logger';
+import type { RedisClient } from '../redis/redis';
+
+export interface WechatSession {
+  openid: string;
+  unionid?: string;
+  sessionKey: string;
+}
+
+export interface WechatClientOptions {
+  appId: string;
+  secret: string;
+  /** e.g. https://api.weixin.qq.com (a function: in sandbox it is known only once the server listens) */
+  apiBase: () => string;
+  redis: RedisClient;
+  logger: Logger;
+  timeoutMs?: number;
+}
+
+interface WechatError {
+  errcode?: number;
+  errmsg?: string;
+}
+
+export class WechatClient {
+  constructor(private readonly opts: WechatClientOptions) {}
+
+  async code2Session(code: string): Promise<WechatSession> {
+    const q = new URLSearchParams({
+      appid: this.opts.appId,
+      secret: this.opts.secret,
+      js_code: code,
+      grant_type: 'authorization_code',
+    });
+    const res = await this.call<{ openid?: string; unionid?: string; session_key?: string } & WechatError>(
+      'GET',
+      `/sns/jscode2session?${q}`,
+    );
+    if (res.errcode) throw this.mapError(res);
+    if (!res.openid || !res.session_key) throw unavailable('WECHAT_UNAVAILABLE', '微信登录暂不可用');
+    return { openid: res.openid, unionid: res.unionid, sessionKey: res.session_key };
+  }
+
+  /** The shared access token; refreshed 5 minutes before it expires, once across instances. */
+  async accessToken(): Promise<string> {
+    const key = `wechat:access_token:${this.opts.appId}`;
+    const cached = await this.opts.redis.get(key);
+    if (cached) return cached;
+    const res = await this.call<{ access_token?: string; expires_in?: number } & WechatError>('POST', '/cgi-bin/stable_token', {
+      grant_type: 'client_credential',
+      appid: this.opts.appId,
+      secret: this.opts.secret,
+    });
+    if (res.errcode || !res.access_token) throw this.mapError(res);
+    const ttl = Math.max(60, (res.expires_in ?? 7200) - 300);
+    await this.opts.redis.set(key, res.access_token, 'EX', ttl);
+    return res.access_token;
+  }
+
+  private mapError(res: WechatError): AppError {
+    this.opts.logger.warn({ errcode: res.errcode, errmsg: res.errmsg }, 'wechat api error');
+    switch (res.errcode) {
+      case 40029:
+      case 40163:
+        return invalid('WECHAT_CODE_INVALID', '微信登录凭证无效或已使用，请重试');
+      case 45011:
+        return rateLimited(60);
+      case 40226:
+        return new AppError('forbidden', 'WECHAT_USER_RISKY', '该微信账号暂时无法登录');
+      default:
+        return unavailable('WECHAT_UNAVAILABLE', '微信服务暂不可用，请稍后再试');
+    }
+  }
+
+  private async call<T>(method: 'GET' | 'POST', pathAndQuery: string, body?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.opts.apiBase()}${pathAndQuery}`, {
+        method,
+        headers: body ? { 'content-type': 'application/json' } : undefined,
+        body: body ? JSON.stringify(body) : undefined,
+        signal: AbortSignal.timeout(this.opts.timeoutMs ?? 5000),
+      });
+    } catch (err) {
+      this.opts.logger.warn({ err }, 'wechat api unreachable');
+      throw unavailable('WECHAT_UNAVAILABLE', '微信服务暂不可用，请稍后再试');
+    }
+    if (!response.ok) throw unavailable('WECHAT_UNAVAILABLE', `微信服务返回 ${response.status}`);
+    return (await response.json()) as T;
+  }
+}
