@@ -3,10 +3,10 @@
 import type { Migration } from '../../server/src/platform/db/migrator';
 
 const migration: Migration = {
-  async up({ queryInterface: qi, DataTypes: T }) {
-    const id = { type: T.INTEGER.UNSIGNED, autoIncrement: true, primaryKey: true, allowNull: false };
+  async up({ queryInterface: qi, DataTypes: T, types }) {
+    const id = { type: types.uint, autoIncrement: true, primaryKey: true, allowNull: false };
     const fk = (table: string, onDelete: 'CASCADE' | 'RESTRICT' | 'SET NULL' = 'RESTRICT', allowNull = false) => ({
-      type: T.INTEGER.UNSIGNED,
+      type: types.uint,
       allowNull,
       references: { model: table, key: 'id' },
       onDelete,
@@ -41,7 +41,7 @@ const migration: Migration = {
       id,
       phone: { type: T.STRING(20), allowNull: false },
       code_hash: { type: T.STRING(64), allowNull: false },
-      attempts: { type: T.INTEGER.UNSIGNED, allowNull: false, defaultValue: 0 },
+      attempts: { type: types.uint, allowNull: false, defaultValue: 0 },
       expires_at: { type: T.DATE(3), allowNull: false },
       consumed_at: { type: T.DATE(3), allowNull: true },
       ...timestamps,
@@ -88,8 +88,8 @@ const migration: Migration = {
       subtitle: { type: T.STRING(200), allowNull: false, defaultValue: '' },
       description: { type: T.TEXT, allowNull: false },
       on_shelf: { type: T.BOOLEAN, allowNull: false, defaultValue: true },
-      min_price_fen: { type: T.INTEGER.UNSIGNED, allowNull: false },
-      sales: { type: T.INTEGER.UNSIGNED, allowNull: false, defaultValue: 0 },
+      min_price_fen: { type: types.uint, allowNull: false },
+      sales: { type: types.uint, allowNull: false, defaultValue: 0 },
       ...timestamps,
     });
     await qi.addIndex('products', ['on_shelf', 'category_id'], { name: 'products_shelf_category' });
@@ -107,8 +107,8 @@ const migration: Migration = {
       id,
       product_id: fk('products', 'CASCADE'),
       specs_json: { type: T.STRING(500), allowNull: false, defaultValue: '{}' },
-      price_fen: { type: T.INTEGER.UNSIGNED, allowNull: false },
-      stock: { type: T.INTEGER.UNSIGNED, allowNull: false, defaultValue: 0 },
+      price_fen: { type: types.uint, allowNull: false },
+      stock: { type: types.uint, allowNull: false, defaultValue: 0 },
       code: { type: T.STRING(64), allowNull: true },
       image: { type: T.STRING(500), allowNull: true },
       ...timestamps,

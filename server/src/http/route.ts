@@ -112,9 +112,16 @@ export function mountRoute(router: Router, registry: OpenAPIRegistry, spec: Rout
     };
     const result = await spec.handler(input as never);
     ctx.status = spec.status ?? 200;
-    ctx.body = deps.checkResponses ? spec.response.parse(result) : result;
+    ctx.body = deps.checkResponses ? checkResponse(spec, result) : result;
   });
   registry.registerPath(toOpenApi(spec));
+}
+
+/** A response that breaks its own contract is our bug: a 500 (logged), never the client's 400. */
+function checkResponse(spec: RouteSpec, result: unknown): unknown {
+  const parsed = spec.response.safeParse(result);
+  if (parsed.success) return parsed.data;
+  throw new Error(`response of ${spec.method.toUpperCase()} ${spec.path} breaks its contract: ${parsed.error.message}`);
 }
 
 function toOpenApi(spec: RouteSpec): RouteConfig {

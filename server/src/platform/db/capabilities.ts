@@ -9,8 +9,8 @@ export interface DbCapabilities {
   createDatabase: boolean;
   /** error numbers meaning "deadlock, retry the transaction" */
   isRetryableTxError(error: unknown): boolean;
-  /** LIKE that ignores case for Latin text on both engines */
-  likeOperator: 'LIKE';
+  /** INTEGER UNSIGNED exists (SQLite ignores it with a warning) */
+  unsignedIntegers: boolean;
 }
 
 export function capabilitiesOf(sequelize: Sequelize): DbCapabilities {
@@ -18,7 +18,7 @@ export function capabilitiesOf(sequelize: Sequelize): DbCapabilities {
   return {
     rowLocks: mysql,
     createDatabase: mysql,
-    likeOperator: 'LIKE',
+    unsignedIntegers: mysql,
     isRetryableTxError(error) {
       const e = error as { parent?: { errno?: number; code?: string }; original?: { errno?: number; code?: string } };
       const inner = e?.parent ?? e?.original;

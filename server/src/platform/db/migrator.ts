@@ -4,6 +4,7 @@ import path from 'node:path';
 import { DataTypes, type QueryInterface, type Sequelize } from 'sequelize';
 import { SequelizeStorage, Umzug } from 'umzug';
 import type { Logger } from '../logger';
+import { capabilitiesOf } from './capabilities';
 
 export const MIGRATIONS_DIR = path.resolve(__dirname, '../../../../sql/migrations');
 
@@ -11,6 +12,8 @@ export interface MigrationContext {
   queryInterface: QueryInterface;
   DataTypes: typeof DataTypes;
   sequelize: Sequelize;
+  /** column types whose spelling differs by engine (SQLite has no UNSIGNED) */
+  types: { uint: DataTypes.DataType };
 }
 export type Migration = { up(ctx: MigrationContext): Promise<void> };
 
@@ -27,7 +30,12 @@ export function createMigrator(sequelize: Sequelize, logger?: Logger) {
         },
       }),
     },
-    context: { queryInterface: sequelize.getQueryInterface(), DataTypes, sequelize },
+    context: {
+      queryInterface: sequelize.getQueryInterface(),
+      DataTypes,
+      sequelize,
+      types: { uint: capabilitiesOf(sequelize).unsignedIntegers ? DataTypes.INTEGER.UNSIGNED : DataTypes.INTEGER },
+    },
     storage: new SequelizeStorage({ sequelize, tableName: 'schema_migrations' }),
     logger: logger
       ? {

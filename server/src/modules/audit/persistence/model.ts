@@ -17,8 +17,8 @@ export function defineAuditModel(sequelize: Sequelize): AuditModel {
   return sequelize.define(
     'AuditLog',
     {
-      id: { type: DataTypes.INTEGER.UNSIGNED, autoIncrement: true, primaryKey: true },
-      operatorId: DataTypes.INTEGER.UNSIGNED,
+      id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
+      operatorId: DataTypes.INTEGER,
       action: DataTypes.STRING(64),
       entity: DataTypes.STRING(32),
       entityId: DataTypes.STRING(64),

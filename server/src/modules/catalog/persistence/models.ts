@@ -41,42 +41,42 @@ export interface CatalogModels {
   Sku: M<SkuAttrs, 'id' | 'specsJson' | 'code' | 'image'>;
 }
 
-const id = { type: DataTypes.INTEGER.UNSIGNED, autoIncrement: true, primaryKey: true };
+const id = { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true };
 
 export function defineCatalogModels(sequelize: Sequelize): CatalogModels {
   const Category: CatalogModels['Category'] = sequelize.define(
     'Category',
-    { id, parentId: DataTypes.INTEGER.UNSIGNED, name: DataTypes.STRING(32), sort: DataTypes.INTEGER },
+    { id, parentId: DataTypes.INTEGER, name: DataTypes.STRING(32), sort: DataTypes.INTEGER },
     { tableName: 'categories' },
   );
   const Product: CatalogModels['Product'] = sequelize.define(
     'Product',
     {
       id,
-      categoryId: DataTypes.INTEGER.UNSIGNED,
+      categoryId: DataTypes.INTEGER,
       title: DataTypes.STRING(120),
       subtitle: DataTypes.STRING(200),
       description: DataTypes.TEXT,
       onShelf: DataTypes.BOOLEAN,
-      minPriceFen: DataTypes.INTEGER.UNSIGNED,
-      sales: DataTypes.INTEGER.UNSIGNED,
+      minPriceFen: DataTypes.INTEGER,
+      sales: DataTypes.INTEGER,
       createdAt: DataTypes.DATE(3),
     },
     { tableName: 'products' },
   );
   const ProductImage: CatalogModels['ProductImage'] = sequelize.define(
     'ProductImage',
-    { id, productId: DataTypes.INTEGER.UNSIGNED, url: DataTypes.STRING(500), sort: DataTypes.INTEGER },
+    { id, productId: DataTypes.INTEGER, url: DataTypes.STRING(500), sort: DataTypes.INTEGER },
     { tableName: 'product_images', updatedAt: false },
   );
   const Sku: CatalogModels['Sku'] = sequelize.define(
     'Sku',
     {
       id,
-      productId: DataTypes.INTEGER.UNSIGNED,
+      productId: DataTypes.INTEGER,
       specsJson: DataTypes.STRING(500),
-      priceFen: DataTypes.INTEGER.UNSIGNED,
-      stock: DataTypes.INTEGER.UNSIGNED,
+      priceFen: DataTypes.INTEGER,
+      stock: DataTypes.INTEGER,
       code: DataTypes.STRING(64),
       image: DataTypes.STRING(500),
     },

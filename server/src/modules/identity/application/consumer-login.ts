@@ -27,7 +27,7 @@ export async function findOrCreateUser(
   try {
     return await deps.sequelize.transaction(async (transaction) => {
       const user = await User.create(
-        { nickname: defaultNickname(provider, subject), phone: extra.phone ?? null },
+        { nickname: defaultNickname(provider, subject), avatar: null, phone: extra.phone ?? null },
         { transaction },
       );
       await Identity.create(

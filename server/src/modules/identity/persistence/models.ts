@@ -48,7 +48,7 @@ export interface IdentityModels {
   Operator: OperatorModel;
 }
 
-const id = { type: DataTypes.INTEGER.UNSIGNED, autoIncrement: true, primaryKey: true };
+const id = { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true };
 
 export function defineIdentityModels(sequelize: Sequelize): IdentityModels {
   const User: UserModel = sequelize.define(
@@ -60,7 +60,7 @@ export function defineIdentityModels(sequelize: Sequelize): IdentityModels {
     'UserIdentity',
     {
       id,
-      userId: DataTypes.INTEGER.UNSIGNED,
+      userId: DataTypes.INTEGER,
       provider: DataTypes.STRING(16),
       subject: DataTypes.STRING(128),
       unionId: DataTypes.STRING(128),
@@ -73,7 +73,7 @@ export function defineIdentityModels(sequelize: Sequelize): IdentityModels {
       id,
       phone: DataTypes.STRING(20),
       codeHash: DataTypes.STRING(64),
-      attempts: DataTypes.INTEGER.UNSIGNED,
+      attempts: DataTypes.INTEGER,
       expiresAt: DataTypes.DATE(3),
       consumedAt: DataTypes.DATE(3),
       createdAt: DataTypes.DATE(3),

@@ -1,0 +1,20 @@
+// One jest run, four projects: unit (pure rules, no services), integration (real MariaDB + Redis, each file on its
+// own fresh database), embedded (the same app on SQLite + the in-process Redis stand-in) and browser (headless
+// Chromium against the built H5 shop and admin on MariaDB + Redis).
+const transform = {
+  '^.+\\.(t|j)sx?$': [
+    '@swc/jest',
+    { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+  ],
+};
+const base = { transform, testEnvironment: 'node', rootDir: __dirname };
+const services = { globalSetup: '<rootDir>/server/test/support/require-services.ts' };
+
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/server/test/unit/**/*.test.ts'] },
+    { ...base, ...services, displayName: 'integration', testMatch: ['<rootDir>/server/test/integration/**/*.test.ts'], testTimeout: 60_000 },
+    { ...base, displayName: 'embedded', testMatch: ['<rootDir>/server/test/embedded/**/*.test.ts'], testTimeout: 60_000 },
+    { ...base, ...services, displayName: 'browser', testMatch: ['<rootDir>/server/test/browser/**/*.test.ts'], testTimeout: 120_000 },
+  ],
+};
