@@ -1,7 +1,7 @@
-import { defineConfig, type UserConfigExport } from '@tarojs/cli'
-import path from 'node:path'
-import devConfig from './dev'
-import prodConfig from './prod'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import path from 'node:path';
+import devConfig from './dev';
+import prodConfig from './prod';
 
 /**
  * Linli miniapp — one source for weapp, alipay and h5 (`taro build --type <env>`).
@@ -15,8 +15,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     date: '2026-11-22',
     // NutUI React Taro is drawn on a 375 px design, our own styles on 750.
     designWidth(input) {
-      const file = typeof input === 'object' ? input.file : undefined
-      return file && file.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750
+      const file = typeof input === 'object' ? input.file : undefined;
+      return file && file.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750;
     },
     deviceRatio: {
       640: 2.34 / 2,
@@ -44,7 +44,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
     h5: {
@@ -64,18 +67,21 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain(chain) {
         // Taro splits only initial chunks on H5, so every lazily loaded page carried its own copy of the
         // H5 component library (~240 KB each). Share modules between page chunks too.
-        const splitChunks = chain.optimization.get('splitChunks')
-        if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all' })
+        const splitChunks = chain.optimization.get('splitChunks');
+        if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all' });
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
-  }
+  };
 
   if (process.env.NODE_ENV === 'development') {
-    return merge({}, baseConfig, devConfig)
+    return merge({}, baseConfig, devConfig);
   }
-  return merge({}, baseConfig, prodConfig)
-})
+  return merge({}, baseConfig, prodConfig);
+});

@@ -6,6 +6,8 @@ export default defineAppConfig({
     'pages/home/index': { network: 'all', packages: ['subpackages/product'] },
   },
   window: {
+    // 'default' also turns on Taro's H5 navigation bar (title + back/home buttons)
+    navigationStyle: 'default',
     navigationBarBackgroundColor: '#fa2c19',
     navigationBarTextStyle: 'white',
     navigationBarTitleText: '邻里',
@@ -18,10 +20,30 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'white',
     list: [
-      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
-      { pagePath: 'pages/category/index', text: '分类', iconPath: 'assets/tab/category.png', selectedIconPath: 'assets/tab/category-active.png' },
-      { pagePath: 'pages/cart/index', text: '购物车', iconPath: 'assets/tab/cart.png', selectedIconPath: 'assets/tab/cart-active.png' },
-      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
+      {
+        pagePath: 'pages/home/index',
+        text: '首页',
+        iconPath: 'assets/tab/home.png',
+        selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/category/index',
+        text: '分类',
+        iconPath: 'assets/tab/category.png',
+        selectedIconPath: 'assets/tab/category-active.png',
+      },
+      {
+        pagePath: 'pages/cart/index',
+        text: '购物车',
+        iconPath: 'assets/tab/cart.png',
+        selectedIconPath: 'assets/tab/cart-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tab/me.png',
+        selectedIconPath: 'assets/tab/me-active.png',
+      },
     ],
   },
-})
+});

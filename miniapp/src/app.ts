@@ -1,10 +1,10 @@
-import type { PropsWithChildren } from 'react'
-import '@nutui/nutui-react-taro/dist/style.css'
-import './app.css'
+import type { PropsWithChildren } from 'react';
+import '@nutui/nutui-react-taro/dist/style.css';
+import './app.css';
 
 function App({ children }: PropsWithChildren) {
   // children is the page being shown
-  return children
+  return children;
 }
 
-export default App
+export default App;

@@ -5,6 +5,7 @@ import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import Koa from 'koa';
 import path from 'node:path';
 import { errorHandler } from './http/error-handler';
+import { invalid } from './kernel/errors';
 import { buildOpenApiDocument } from './http/openapi';
 import { requestContext } from './http/request-context';
 import { mountRoute, type RouteSpec } from './http/route';
@@ -77,7 +78,18 @@ export function buildApp(rt: Runtime): BuiltApp {
 
   app.use(requestContext(rt.logger));
   app.use(errorHandler(rt.logger));
-  app.use(bodyParser({ enableTypes: ['json', 'form'], jsonLimit: '1mb', formLimit: '256kb', encoding: 'utf-8' }));
+  app.use(
+    bodyParser({
+      enableTypes: ['json', 'form'],
+      jsonLimit: '1mb',
+      formLimit: '256kb',
+      encoding: 'utf-8',
+      onError: (err) => {
+        if ((err as { status?: number }).status === 413) throw err;
+        throw invalid('BAD_REQUEST', '请求体不是合法的 JSON 或表单');
+      },
+    }),
+  );
   if (rt.config.sandbox) {
     const wx = wechatSimulator({ appId: rt.config.wechat.appId, secret: rt.config.wechat.secret });
     app.use(wx.routes());

@@ -1,39 +1,43 @@
-import { Image, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import type { ProductSummary } from '@contracts'
-import { resolveAsset } from '../services/env'
-import Price from './Price'
-import './ProductCard.css'
+import { Image, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import type { ProductSummary } from '@contracts';
+import { resolveAsset } from '../services/env';
+import Price from './Price';
+import './ProductCard.css';
 
 export function openProduct(id: number): void {
-  void Taro.navigateTo({ url: `/subpackages/product/detail/index?id=${id}` })
+  void Taro.navigateTo({ url: `/subpackages/product/detail/index?id=${id}` });
 }
 
 interface Props {
-  product: ProductSummary
+  product: ProductSummary;
   /** `grid` (two columns, home) or `row` (image left, category page) */
-  layout?: 'grid' | 'row'
+  layout?: 'grid' | 'row';
 }
 
 export default function ProductCard({ product, layout = 'grid' }: Props) {
-  const image = resolveAsset(product.image)
+  const image = resolveAsset(product.image);
   return (
-    <View className={`product-card product-card--${layout}`} data-id={product.id} onClick={() => openProduct(product.id)}>
-      <View className='product-card__media'>
+    <View
+      className={`product-card product-card--${layout}`}
+      data-id={product.id}
+      onClick={() => openProduct(product.id)}
+    >
+      <View className="product-card__media">
         {image ? (
-          <Image className='product-card__image' src={image} mode='aspectFill' lazyLoad />
+          <Image className="product-card__image" src={image} mode="aspectFill" lazyLoad />
         ) : (
-          <View className='product-card__placeholder'>邻里</View>
+          <View className="product-card__placeholder">邻里</View>
         )}
       </View>
-      <View className='product-card__body'>
-        <Text className='product-card__title'>{product.title}</Text>
-        {product.subtitle ? <Text className='product-card__subtitle'>{product.subtitle}</Text> : null}
-        <View className='product-card__footer'>
-          <Price fen={product.priceFen} size='small' className='product-card__price' />
-          <Text className='product-card__sales'>已售 {product.sales}</Text>
+      <View className="product-card__body">
+        <Text className="product-card__title">{product.title}</Text>
+        {product.subtitle ? <Text className="product-card__subtitle">{product.subtitle}</Text> : null}
+        <View className="product-card__footer">
+          <Price fen={product.priceFen} size="small" className="product-card__price" />
+          <Text className="product-card__sales">已售 {product.sales}</Text>
         </View>
       </View>
     </View>
-  )
+  );
 }

@@ -5,13 +5,14 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, startBrowserServer } from './harness';
 
+/** per browser step; a test gets two, so a stuck step fails with Playwright's message rather than Jest's */
 const TIMEOUT = 60_000;
 const SHOTS = path.join(__dirname, '__screenshots__');
 
 const ROWS = '.product-table .ant-table-tbody tr.ant-table-row';
 const TOTAL = '.product-table .ant-pagination-total-text';
 
-jest.setTimeout(TIMEOUT);
+jest.setTimeout(2 * TIMEOUT);
 
 let server: Awaited<ReturnType<typeof startBrowserServer>>;
 let browser: Browser;

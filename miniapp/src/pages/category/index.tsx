@@ -1,75 +1,76 @@
-import { useEffect, useMemo, useState } from 'react'
-import { ScrollView, Text, View } from '@tarojs/components'
-import { Button, Empty } from '@nutui/nutui-react-taro'
-import type { Category } from '@contracts'
-import ProductCard from '../../components/ProductCard'
-import ListFooter from '../../components/ListFooter'
-import { useProductPager } from '../../hooks/useProductPager'
-import { listCategories } from '../../services/catalog'
-import './index.css'
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ScrollView, Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import type { Category } from '@contracts';
+import EmptyState from '../../components/EmptyState';
+import ProductCard from '../../components/ProductCard';
+import ListFooter from '../../components/ListFooter';
+import { useProductPager } from '../../hooks/useProductPager';
+import { listCategories } from '../../services/catalog';
+import './index.css';
 
-const bySort = (a: Category, b: Category) => a.sort - b.sort || a.id - b.id
+/** H5: the router's page container (between nav bar and tab bar) has the height; mini-programs: the viewport. */
+const FILL = process.env.TARO_ENV === 'h5' ? 'category--fill-parent' : '';
+
+const bySort = (a: Category, b: Category) => a.sort - b.sort || a.id - b.id;
 
 export default function CategoryPage() {
-  const [categories, setCategories] = useState<Category[] | null>(null)
-  const [failed, setFailed] = useState(false)
-  const [topId, setTopId] = useState<number | undefined>(undefined)
-  const [subId, setSubId] = useState<number | undefined>(undefined)
+  const [categories, setCategories] = useState<Category[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [topId, setTopId] = useState<number | undefined>(undefined);
+  const [subId, setSubId] = useState<number | undefined>(undefined);
 
-  const load = () => {
-    setFailed(false)
+  const load = useCallback(() => {
+    setFailed(false);
     listCategories()
       .then((res) => {
-        setCategories(res.items)
-        const first = res.items.filter((c) => c.parentId === null).sort(bySort)[0]
-        setTopId((cur) => cur ?? first?.id)
+        setCategories(res.items);
+        const first = res.items.filter((c) => c.parentId === null).sort(bySort)[0];
+        setTopId((cur) => cur ?? first?.id);
       })
-      .catch(() => setFailed(true))
-  }
-  useEffect(load, [])
+      .catch(() => setFailed(true));
+  }, []);
+  useEffect(load, [load]);
 
-  const tops = useMemo(() => (categories ?? []).filter((c) => c.parentId === null).sort(bySort), [categories])
+  const tops = useMemo(() => (categories ?? []).filter((c) => c.parentId === null).sort(bySort), [categories]);
   const children = useMemo(
     () => (categories ?? []).filter((c) => topId !== undefined && c.parentId === topId).sort(bySort),
     [categories, topId],
-  )
-  const pager = useProductPager(undefined, subId ?? topId, topId !== undefined)
+  );
+  const pager = useProductPager(undefined, subId ?? topId, topId !== undefined);
 
   if (categories && tops.length === 0) {
-    return <Empty className='page-empty' description='暂无分类' />
+    return <EmptyState className="page-empty" description="暂无分类" />;
   }
   if (failed) {
     return (
-      <View className='page-empty'>
-        <Empty status='network' description='分类加载失败' />
-        <View className='category__retry'>
-          <Button type='primary' size='small' onClick={load}>
-            重试
-          </Button>
-        </View>
-      </View>
-    )
+      <EmptyState className="page-empty" description="分类加载失败">
+        <Button type="primary" size="small" onClick={load}>
+          重试
+        </Button>
+      </EmptyState>
+    );
   }
 
   return (
-    <View className='category'>
-      <ScrollView className='category__nav' scrollY>
+    <View className={`category ${FILL}`}>
+      <ScrollView className="category__nav" scrollY>
         {tops.map((c) => (
           <View
             key={c.id}
             className={`category__nav-item ${c.id === topId ? 'category__nav-item--active' : ''}`}
             onClick={() => {
-              setTopId(c.id)
-              setSubId(undefined)
+              setTopId(c.id);
+              setSubId(undefined);
             }}
           >
             <Text>{c.name}</Text>
           </View>
         ))}
       </ScrollView>
-      <ScrollView className='category__main' scrollY lowerThreshold={150} onScrollToLower={pager.loadMore}>
+      <ScrollView className="category__main" scrollY lowerThreshold={150} onScrollToLower={pager.loadMore}>
         {children.length > 0 && (
-          <View className='category__chips'>
+          <View className="category__chips">
             <Text
               className={`category__chip ${subId === undefined ? 'category__chip--active' : ''}`}
               onClick={() => setSubId(undefined)}
@@ -88,11 +89,11 @@ export default function CategoryPage() {
           </View>
         )}
         {pager.loaded && pager.items.length === 0 && !pager.failed ? (
-          <Empty size='small' description='该分类下暂无商品' />
+          <EmptyState description="该分类下暂无商品" />
         ) : (
           pager.items.map((p) => (
-            <View className='category__item' key={p.id}>
-              <ProductCard product={p} layout='row' />
+            <View className="category__item" key={p.id}>
+              <ProductCard product={p} layout="row" />
             </View>
           ))
         )}
@@ -105,5 +106,5 @@ export default function CategoryPage() {
         />
       </ScrollView>
     </View>
-  )
+  );
 }

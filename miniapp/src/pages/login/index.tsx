@@ -1,130 +1,146 @@
-import { useEffect, useRef, useState } from 'react'
-import { Input, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { Button } from '@nutui/nutui-react-taro'
-import { loginMode, phoneLogin, platformLogin, platformName, PHONE_RE, sendSmsCode, SMS_CODE_RE } from '../../services/auth'
-import { toastError } from '../../services/request'
-import './index.css'
+import { useEffect, useRef, useState } from 'react';
+import { Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import {
+  loginMode,
+  phoneLogin,
+  platformLogin,
+  platformName,
+  PHONE_RE,
+  sendSmsCode,
+  SMS_CODE_RE,
+} from '../../services/auth';
+import { toastError } from '../../services/request';
+import './index.css';
 
-const RESEND_SECONDS = 60
+const RESEND_SECONDS = 60;
 
 /** After login: back to the page that sent us here, or home when login was the first page. */
 function leave() {
-  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
-  else void Taro.switchTab({ url: '/pages/home/index' })
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
+  else void Taro.switchTab({ url: '/pages/home/index' });
 }
 
 function PlatformLogin() {
-  const [busy, setBusy] = useState(false)
+  const [busy, setBusy] = useState(false);
   const onLogin = async () => {
-    if (busy) return
-    setBusy(true)
+    if (busy) return;
+    setBusy(true);
     try {
-      await platformLogin()
-      void Taro.showToast({ title: '登录成功', icon: 'success' })
-      setTimeout(leave, 600)
+      await platformLogin();
+      void Taro.showToast({ title: '登录成功', icon: 'success' });
+      setTimeout(leave, 600);
     } catch (e) {
-      toastError(e)
+      toastError(e);
     } finally {
-      setBusy(false)
+      setBusy(false);
     }
-  }
+  };
   return (
-    <View className='login__form'>
-      <Button className='login-platform' type='primary' block shape='round' size='large' loading={busy} onClick={onLogin}>
+    <View className="login__form">
+      <Button
+        className="login-platform"
+        type="primary"
+        block
+        shape="round"
+        size="large"
+        loading={busy}
+        onClick={onLogin}
+      >
         {platformName}一键登录
       </Button>
     </View>
-  )
+  );
 }
 
 function PhoneLogin() {
-  const [phone, setPhone] = useState('')
-  const [code, setCode] = useState('')
-  const [sandboxCode, setSandboxCode] = useState('')
-  const [countdown, setCountdown] = useState(0)
-  const [sending, setSending] = useState(false)
-  const [submitting, setSubmitting] = useState(false)
-  const timer = useRef<ReturnType<typeof setInterval> | undefined>(undefined)
+  const [phone, setPhone] = useState('');
+  const [code, setCode] = useState('');
+  const [sandboxCode, setSandboxCode] = useState('');
+  const [countdown, setCountdown] = useState(0);
+  const [sending, setSending] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const timer = useRef<ReturnType<typeof setInterval> | undefined>(undefined);
 
-  useEffect(() => () => clearInterval(timer.current), [])
+  useEffect(() => () => clearInterval(timer.current), []);
 
   const startCountdown = () => {
-    setCountdown(RESEND_SECONDS)
-    clearInterval(timer.current)
+    setCountdown(RESEND_SECONDS);
+    clearInterval(timer.current);
     timer.current = setInterval(() => {
       setCountdown((n) => {
-        if (n <= 1) clearInterval(timer.current)
-        return n - 1
-      })
-    }, 1000)
-  }
+        if (n <= 1) clearInterval(timer.current);
+        return n - 1;
+      });
+    }, 1000);
+  };
 
   const onSendCode = async () => {
-    if (sending || countdown > 0) return
+    if (sending || countdown > 0) return;
     if (!PHONE_RE.test(phone)) {
-      void Taro.showToast({ title: '请输入正确的手机号', icon: 'none' })
-      return
+      void Taro.showToast({ title: '请输入正确的手机号', icon: 'none' });
+      return;
     }
-    setSending(true)
+    setSending(true);
     try {
-      const res = await sendSmsCode(phone)
-      startCountdown()
+      const res = await sendSmsCode(phone);
+      startCountdown();
       if (res.sandboxCode) {
-        setSandboxCode(res.sandboxCode)
-        setCode(res.sandboxCode)
+        setSandboxCode(res.sandboxCode);
+        setCode(res.sandboxCode);
       } else {
-        void Taro.showToast({ title: '验证码已发送', icon: 'none' })
+        void Taro.showToast({ title: '验证码已发送', icon: 'none' });
       }
     } catch {
       /* request() has shown the error */
     } finally {
-      setSending(false)
+      setSending(false);
     }
-  }
+  };
 
-  const canSubmit = PHONE_RE.test(phone) && SMS_CODE_RE.test(code)
+  const canSubmit = PHONE_RE.test(phone) && SMS_CODE_RE.test(code);
   const onSubmit = async () => {
-    if (submitting) return
+    if (submitting) return;
     if (!PHONE_RE.test(phone)) {
-      void Taro.showToast({ title: '请输入正确的手机号', icon: 'none' })
-      return
+      void Taro.showToast({ title: '请输入正确的手机号', icon: 'none' });
+      return;
     }
     if (!SMS_CODE_RE.test(code)) {
-      void Taro.showToast({ title: '请输入 6 位验证码', icon: 'none' })
-      return
+      void Taro.showToast({ title: '请输入 6 位验证码', icon: 'none' });
+      return;
     }
-    setSubmitting(true)
+    setSubmitting(true);
     try {
-      await phoneLogin(phone, code)
-      void Taro.showToast({ title: '登录成功', icon: 'success' })
-      setTimeout(leave, 600)
+      await phoneLogin(phone, code);
+      void Taro.showToast({ title: '登录成功', icon: 'success' });
+      setTimeout(leave, 600);
     } catch {
       /* request() has shown the error */
     } finally {
-      setSubmitting(false)
+      setSubmitting(false);
     }
-  }
+  };
 
   return (
-    <View className='login__form'>
-      <View className='login__field'>
-        <Text className='login__prefix'>+86</Text>
+    <View className="login__form">
+      <View className="login__field">
+        <Text className="login__prefix">+86</Text>
         <Input
-          className='login-phone login__input'
-          type='number'
+          className="login-phone login__input"
+          type="number"
           maxlength={11}
-          placeholder='请输入手机号'
+          placeholder="请输入手机号"
           value={phone}
           onInput={(e) => setPhone(e.detail.value.replace(/\D/g, ''))}
         />
       </View>
-      <View className='login__field'>
+      <View className="login__field">
         <Input
-          className='login-code login__input'
-          type='number'
+          className="login-code login__input"
+          type="number"
           maxlength={6}
-          placeholder='请输入验证码'
+          placeholder="请输入验证码"
           value={code}
           onInput={(e) => setCode(e.detail.value.replace(/\D/g, ''))}
         />
@@ -136,17 +152,17 @@ function PhoneLogin() {
         </Text>
       </View>
       {sandboxCode ? (
-        <View className='login__sandbox'>
-          <Text className='sandbox-code'>沙箱验证码：{sandboxCode}</Text>
-          <Text className='login__sandbox-note'>（测试环境，不会发送真实短信，已自动填入）</Text>
+        <View className="login__sandbox">
+          <Text className="sandbox-code">沙箱验证码：{sandboxCode}</Text>
+          <Text className="login__sandbox-note">（测试环境，不会发送真实短信，已自动填入）</Text>
         </View>
       ) : null}
       <Button
-        className='login-submit login__submit'
-        type='primary'
+        className="login-submit login__submit"
+        type="primary"
         block
-        shape='round'
-        size='large'
+        shape="round"
+        size="large"
         disabled={!canSubmit}
         loading={submitting}
         onClick={onSubmit}
@@ -154,21 +170,21 @@ function PhoneLogin() {
         登录
       </Button>
     </View>
-  )
+  );
 }
 
 export default function Login() {
   return (
-    <View className='login'>
-      <View className='login__hero'>
-        <Text className='login__logo'>邻里</Text>
-        <Text className='login__title'>{loginMode === 'phone' ? '手机号登录' : '欢迎来到邻里'}</Text>
-        <Text className='login__subtitle'>
+    <View className="login">
+      <View className="login__hero">
+        <Text className="login__logo">邻里</Text>
+        <Text className="login__title">{loginMode === 'phone' ? '手机号登录' : '欢迎来到邻里'}</Text>
+        <Text className="login__subtitle">
           {loginMode === 'phone' ? '未注册的手机号验证后自动创建账号' : `使用${platformName}账号快捷登录`}
         </Text>
       </View>
       {loginMode === 'phone' ? <PhoneLogin /> : <PlatformLogin />}
-      <Text className='login__agreement'>登录即表示同意《邻里用户协议》和《隐私政策》</Text>
+      <Text className="login__agreement">登录即表示同意《邻里用户协议》和《隐私政策》</Text>
     </View>
-  )
+  );
 }

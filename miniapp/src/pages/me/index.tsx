@@ -1,106 +1,106 @@
-import { useEffect, useState } from 'react'
-import { Image, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { Button, Cell } from '@nutui/nutui-react-taro'
-import type { ConsumerUser } from '@contracts'
-import { fetchMe, logout } from '../../services/auth'
-import { resolveAsset } from '../../services/env'
-import { getCachedUser, getToken, SESSION_CHANGED } from '../../services/session'
-import './index.css'
+import { useCallback, useEffect, useState } from 'react';
+import { Image, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Button, Cell } from '@nutui/nutui-react-taro';
+import type { ConsumerUser } from '@contracts';
+import { fetchMe, logout } from '../../services/auth';
+import { resolveAsset } from '../../services/env';
+import { getCachedUser, getToken, SESSION_CHANGED } from '../../services/session';
+import './index.css';
 
 function maskPhone(phone: string | null): string {
-  if (!phone) return '未绑定手机号'
-  return /^\d{11}$/.test(phone) ? `${phone.slice(0, 3)}****${phone.slice(7)}` : phone
+  if (!phone) return '未绑定手机号';
+  return /^\d{11}$/.test(phone) ? `${phone.slice(0, 3)}****${phone.slice(7)}` : phone;
 }
 
 export default function Me() {
-  const [user, setUser] = useState<ConsumerUser | null>(() => (getToken() ? getCachedUser() : null))
-  const [loggedIn, setLoggedIn] = useState(() => !!getToken())
+  const [user, setUser] = useState<ConsumerUser | null>(() => (getToken() ? getCachedUser() : null));
+  const [loggedIn, setLoggedIn] = useState(() => !!getToken());
 
-  const refresh = () => {
-    const has = !!getToken()
-    setLoggedIn(has)
+  const refresh = useCallback(() => {
+    const has = !!getToken();
+    setLoggedIn(has);
     if (!has) {
-      setUser(null)
-      return
+      setUser(null);
+      return;
     }
     fetchMe()
       .then((u) => {
-        setUser(u)
-        setLoggedIn(!!u)
+        setUser(u);
+        setLoggedIn(!!u);
       })
       .catch(() => {
         /* keep the cached user on a network error */
-      })
-  }
+      });
+  }, []);
 
-  useDidShow(refresh)
+  useDidShow(refresh);
   useEffect(() => {
-    Taro.eventCenter.on(SESSION_CHANGED, refresh)
+    Taro.eventCenter.on(SESSION_CHANGED, refresh);
     return () => {
-      Taro.eventCenter.off(SESSION_CHANGED, refresh)
-    }
-  }, [])
+      Taro.eventCenter.off(SESSION_CHANGED, refresh);
+    };
+  }, [refresh]);
 
-  const goLogin = () => void Taro.navigateTo({ url: '/pages/login/index' })
+  const goLogin = () => void Taro.navigateTo({ url: '/pages/login/index' });
   const onLogout = () => {
     void Taro.showModal({ title: '退出登录', content: '确定要退出当前账号吗？', confirmColor: '#fa2c19' }).then(
       (res) => {
-        if (!res.confirm) return
-        logout()
-        setUser(null)
-        setLoggedIn(false)
-        void Taro.showToast({ title: '已退出登录', icon: 'none' })
+        if (!res.confirm) return;
+        logout();
+        setUser(null);
+        setLoggedIn(false);
+        void Taro.showToast({ title: '已退出登录', icon: 'none' });
       },
-    )
-  }
+    );
+  };
 
-  const avatar = resolveAsset(user?.avatar)
-  const soon = () => void Taro.showToast({ title: '即将开放，敬请期待', icon: 'none' })
+  const avatar = resolveAsset(user?.avatar);
+  const soon = () => void Taro.showToast({ title: '即将开放，敬请期待', icon: 'none' });
 
   return (
-    <View className='me'>
-      <View className='me__header'>
-        <View className='me__avatar'>
+    <View className="me">
+      <View className="me__header">
+        <View className="me__avatar">
           {loggedIn && avatar ? (
-            <Image className='me__avatar-img' src={avatar} mode='aspectFill' />
+            <Image className="me__avatar-img" src={avatar} mode="aspectFill" />
           ) : (
-            <Text className='me__avatar-text'>{loggedIn && user ? user.nickname.slice(0, 1) : '邻'}</Text>
+            <Text className="me__avatar-text">{loggedIn && user ? user.nickname.slice(0, 1) : '邻'}</Text>
           )}
         </View>
         {loggedIn ? (
-          <View className='me__info'>
-            <Text className='me-nickname me__nickname'>{user?.nickname ?? '加载中…'}</Text>
-            <Text className='me__phone'>{user ? maskPhone(user.phone) : ''}</Text>
+          <View className="me__info">
+            <Text className="me-nickname me__nickname">{user?.nickname ?? '加载中…'}</Text>
+            <Text className="me__phone">{user ? maskPhone(user.phone) : ''}</Text>
           </View>
         ) : (
-          <View className='me__info'>
-            <Text className='me__nickname'>欢迎来到邻里</Text>
-            <Text className='me__phone'>登录后享受更多邻里优惠</Text>
+          <View className="me__info">
+            <Text className="me__nickname">欢迎来到邻里</Text>
+            <Text className="me__phone">登录后享受更多邻里优惠</Text>
           </View>
         )}
         {!loggedIn && (
-          <Button className='me-login me__login' shape='round' size='small' onClick={goLogin}>
+          <Button className="me-login me__login" shape="round" size="small" onClick={goLogin}>
             登录
           </Button>
         )}
       </View>
 
-      <View className='me__card'>
+      <View className="me__card">
         <Cell.Group>
-          <Cell title='我的订单' extra='即将开放' clickable onClick={soon} />
-          <Cell title='收货地址' extra='即将开放' clickable onClick={soon} />
-          <Cell title='我的拼团' extra='即将开放' clickable onClick={soon} />
+          <Cell title="我的订单" extra="即将开放" clickable onClick={soon} />
+          <Cell title="收货地址" extra="即将开放" clickable onClick={soon} />
+          <Cell title="我的拼团" extra="即将开放" clickable onClick={soon} />
         </Cell.Group>
       </View>
 
       {loggedIn && (
-        <View className='me__logout-wrap'>
-          <Button className='me-logout' block shape='round' onClick={onLogout}>
+        <View className="me__logout-wrap">
+          <Button className="me-logout" block shape="round" onClick={onLogout}>
             退出登录
           </Button>
         </View>
       )}
     </View>
-  )
+  );
 }

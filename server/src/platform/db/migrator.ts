@@ -36,7 +36,14 @@ export function createMigrator(sequelize: Sequelize, logger?: Logger) {
       sequelize,
       types: { uint: capabilitiesOf(sequelize).unsignedIntegers ? DataTypes.INTEGER.UNSIGNED : DataTypes.INTEGER },
     },
-    storage: new SequelizeStorage({ sequelize, tableName: 'schema_migrations' }),
+    // Our own model, so the bookkeeping table is utf8mb4 like every other (umzug's default model is utf8mb3).
+    storage: new SequelizeStorage({
+      model: sequelize.define(
+        'SchemaMigration',
+        { name: { type: DataTypes.STRING(255), allowNull: false, primaryKey: true } },
+        { tableName: 'schema_migrations', timestamps: false, charset: 'utf8mb4', collate: 'utf8mb4_unicode_ci' },
+      ),
+    }),
     logger: logger
       ? {
           info: (m) => logger.info(m, 'migration'),

@@ -1,99 +1,97 @@
-import { useEffect, useMemo, useState } from 'react'
-import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components'
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
-import { Button, Empty } from '@nutui/nutui-react-taro'
-import type { ProductDetail } from '@contracts'
-import Price from '../../../components/Price'
-import { getProduct } from '../../../services/catalog'
-import { resolveAsset } from '../../../services/env'
-import { formatFen } from '../../../services/money'
-import { ApiError } from '../../../services/request'
-import { initialSelection, isAvailable, matchSku, priceRange, specGroups, type Selection } from './sku'
-import './index.css'
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import EmptyState from '../../../components/EmptyState';
+import type { ProductDetail } from '@contracts';
+import Price from '../../../components/Price';
+import { getProduct } from '../../../services/catalog';
+import { resolveAsset } from '../../../services/env';
+import { formatFen } from '../../../services/money';
+import { ApiError } from '../../../services/request';
+import { initialSelection, isAvailable, matchSku, priceRange, specGroups, type Selection } from './sku';
+import './index.css';
 
 export default function ProductDetailPage() {
-  const router = useRouter()
-  const id = Number(router.params.id)
-  const [product, setProduct] = useState<ProductDetail | null>(null)
-  const [error, setError] = useState<'not_found' | 'failed' | null>(null)
-  const [selection, setSelection] = useState<Selection>({})
-  const [current, setCurrent] = useState(0)
+  const router = useRouter();
+  const id = Number(router.params.id);
+  const [product, setProduct] = useState<ProductDetail | null>(null);
+  const [error, setError] = useState<'not_found' | 'failed' | null>(null);
+  const [selection, setSelection] = useState<Selection>({});
+  const [current, setCurrent] = useState(0);
 
-  const load = () => {
+  const load = useCallback(() => {
     if (!Number.isInteger(id) || id <= 0) {
-      setError('not_found')
-      return
+      setError('not_found');
+      return;
     }
-    setError(null)
+    setError(null);
     getProduct(id)
       .then((p) => {
-        setProduct(p)
-        setSelection(initialSelection(p.skus))
-        void Taro.setNavigationBarTitle({ title: p.title.slice(0, 16) })
+        setProduct(p);
+        setSelection(initialSelection(p.skus));
       })
-      .catch((e: unknown) => setError(e instanceof ApiError && e.status === 404 ? 'not_found' : 'failed'))
-  }
-  useEffect(load, [id])
+      .catch((e: unknown) => setError(e instanceof ApiError && e.status === 404 ? 'not_found' : 'failed'));
+  }, [id]);
+  useEffect(load, [load]);
 
   useShareAppMessage(() => ({
     title: product?.title ?? '邻里好物',
     path: `/subpackages/product/detail/index?id=${id}`,
-  }))
+  }));
 
-  const groups = useMemo(() => specGroups(product?.skus ?? []), [product])
-  const names = groups.map((g) => g.name)
-  const skus = product?.skus ?? []
-  const sku = matchSku(skus, names, selection)
-  const range = priceRange(skus)
+  const groups = useMemo(() => specGroups(product?.skus ?? []), [product]);
+  const names = groups.map((g) => g.name);
+  const skus = product?.skus ?? [];
+  const sku = matchSku(skus, names, selection);
+  const range = priceRange(skus);
   const images = useMemo(() => {
-    if (!product) return []
-    const list = product.images.length ? product.images : product.skus.map((s) => s.image).filter((u): u is string => !!u)
-    return list.map(resolveAsset)
-  }, [product])
+    if (!product) return [];
+    const list = product.images.length
+      ? product.images
+      : product.skus.map((s) => s.image).filter((u): u is string => !!u);
+    return list.map(resolveAsset);
+  }, [product]);
 
   if (error) {
     return (
-      <View className='detail detail--empty'>
-        <Empty
-          status={error === 'not_found' ? 'empty' : 'network'}
-          description={error === 'not_found' ? '商品不存在或已下架' : '加载失败，请稍后重试'}
-        />
-        <View className='detail__retry'>
+      <View className="detail detail--empty">
+        <EmptyState description={error === 'not_found' ? '商品不存在或已下架' : '加载失败，请稍后重试'}>
           {error === 'failed' ? (
-            <Button type='primary' size='small' onClick={load}>
+            <Button type="primary" size="small" onClick={load}>
               重试
             </Button>
           ) : (
-            <Button type='primary' size='small' onClick={() => void Taro.switchTab({ url: '/pages/home/index' })}>
+            <Button type="primary" size="small" onClick={() => void Taro.switchTab({ url: '/pages/home/index' })}>
               返回首页
             </Button>
           )}
-        </View>
+        </EmptyState>
       </View>
-    )
+    );
   }
   if (!product) {
     return (
-      <View className='detail'>
-        <View className='detail__swiper detail__skeleton' />
-        <View className='detail__section'>
-          <View className='detail__skeleton-line' />
-          <View className='detail__skeleton-line detail__skeleton-line--short' />
+      <View className="detail">
+        <View className="detail__swiper detail__skeleton" />
+        <View className="detail__section">
+          <View className="detail__skeleton-line" />
+          <View className="detail__skeleton-line detail__skeleton-line--short" />
         </View>
       </View>
-    )
+    );
   }
 
   const choose = (name: string, value: string) =>
-    setSelection((sel) => ({ ...sel, [name]: sel[name] === value ? undefined : value }))
-  const missing = names.filter((n) => selection[n] === undefined)
+    setSelection((sel) => ({ ...sel, [name]: sel[name] === value ? undefined : value }));
+  const missing = names.filter((n) => selection[n] === undefined);
 
   return (
-    <View className='detail'>
-      <View className='detail__gallery'>
+    <View className="detail">
+      <View className="detail__gallery">
         {images.length ? (
           <Swiper
-            className='detail__swiper'
+            className="detail__swiper"
             circular
             autoplay={images.length > 1}
             interval={4000}
@@ -102,41 +100,41 @@ export default function ProductDetailPage() {
             {images.map((src, i) => (
               <SwiperItem key={`${i}-${src}`}>
                 <Image
-                  className='detail__image'
+                  className="detail__image"
                   src={src}
-                  mode='aspectFill'
+                  mode="aspectFill"
                   onClick={() => void Taro.previewImage({ current: src, urls: images })}
                 />
               </SwiperItem>
             ))}
           </Swiper>
         ) : (
-          <View className='detail__swiper detail__placeholder'>邻里</View>
+          <View className="detail__swiper detail__placeholder">邻里</View>
         )}
         {images.length > 1 && (
-          <Text className='detail__counter'>
+          <Text className="detail__counter">
             {current + 1}/{images.length}
           </Text>
         )}
       </View>
 
-      <View className='detail__section detail__summary'>
-        <View className='detail__price-row'>
+      <View className="detail__section detail__summary">
+        <View className="detail__price-row">
           <Price
             fen={sku ? sku.priceFen : product.priceFen}
-            size='large'
+            size="large"
             from={!sku && !!range && range.min !== range.max}
           />
-          <Text className='detail__sales'>已售 {product.sales}</Text>
+          <Text className="detail__sales">已售 {product.sales}</Text>
         </View>
-        <Text className='product-title detail__title'>{product.title}</Text>
-        {product.subtitle ? <Text className='detail__subtitle'>{product.subtitle}</Text> : null}
+        <Text className="product-title detail__title">{product.title}</Text>
+        {product.subtitle ? <Text className="detail__subtitle">{product.subtitle}</Text> : null}
       </View>
 
-      <View className='detail__section'>
-        <View className='detail__section-head'>
-          <Text className='detail__section-title'>规格</Text>
-          <Text className='detail__sku-state'>
+      <View className="detail__section">
+        <View className="detail__section-head">
+          <Text className="detail__section-title">选择规格</Text>
+          <Text className="detail__sku-state">
             {sku
               ? `${formatFen(sku.priceFen)} · ${sku.stock > 0 ? `库存 ${sku.stock} 件` : '已售罄'}`
               : missing.length
@@ -145,15 +143,15 @@ export default function ProductDetailPage() {
           </Text>
         </View>
         {groups.length === 0 ? (
-          <Text className='detail__single'>默认规格</Text>
+          <Text className="detail__single">默认规格</Text>
         ) : (
           groups.map((g) => (
-            <View className='detail__spec' key={g.name}>
-              <Text className='detail__spec-name'>{g.name}</Text>
-              <View className='detail__chips'>
+            <View className="detail__spec" key={g.name}>
+              <Text className="detail__spec-name">{g.name}</Text>
+              <View className="detail__chips">
                 {g.values.map((v) => {
-                  const active = selection[g.name] === v
-                  const available = isAvailable(skus, names, selection, g.name, v)
+                  const active = selection[g.name] === v;
+                  const available = isAvailable(skus, names, selection, g.name, v);
                   return (
                     <Text
                       key={v}
@@ -162,7 +160,7 @@ export default function ProductDetailPage() {
                     >
                       {v}
                     </Text>
-                  )
+                  );
                 })}
               </View>
             </View>
@@ -170,23 +168,23 @@ export default function ProductDetailPage() {
         )}
       </View>
 
-      <View className='detail__section'>
-        <View className='detail__section-head'>
-          <Text className='detail__section-title'>商品详情</Text>
+      <View className="detail__section">
+        <View className="detail__section-head">
+          <Text className="detail__section-title">商品详情</Text>
         </View>
-        <Text className='detail__description' userSelect>
+        <Text className="detail__description" userSelect>
           {product.description || '暂无详细介绍'}
         </Text>
       </View>
 
-      <View className='detail__bar'>
-        <View className='detail__bar-home' onClick={() => void Taro.switchTab({ url: '/pages/home/index' })}>
+      <View className="detail__bar">
+        <View className="detail__bar-home" onClick={() => void Taro.switchTab({ url: '/pages/home/index' })}>
           <Text>首页</Text>
         </View>
-        <Button className='detail__buy' type='primary' shape='round' disabled>
+        <Button className="detail__buy" type="primary" shape="round" disabled>
           即将开放
         </Button>
       </View>
     </View>
-  )
+  );
 }
