@@ -12,9 +12,30 @@ const services = { globalSetup: '<rootDir>/server/test/support/require-services.
 
 module.exports = {
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/server/test/unit/**/*.test.ts', '<rootDir>/miniapp/test/**/*.test.ts'] },
-    { ...base, ...services, displayName: 'integration', testMatch: ['<rootDir>/server/test/integration/**/*.test.ts'], testTimeout: 60_000 },
-    { ...base, displayName: 'embedded', testMatch: ['<rootDir>/server/test/embedded/**/*.test.ts'], testTimeout: 60_000 },
-    { ...base, ...services, displayName: 'browser', testMatch: ['<rootDir>/server/test/browser/**/*.test.ts'], testTimeout: 120_000 },
+    {
+      ...base,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/server/test/unit/**/*.test.ts', '<rootDir>/miniapp/test/**/*.test.ts'],
+    },
+    {
+      ...base,
+      ...services,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/server/test/integration/**/*.test.ts'],
+      testTimeout: 60_000,
+    },
+    {
+      ...base,
+      displayName: 'embedded',
+      testMatch: ['<rootDir>/server/test/embedded/**/*.test.ts'],
+      testTimeout: 60_000,
+    },
+    {
+      ...base,
+      ...services,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/server/test/browser/**/*.test.ts'],
+      testTimeout: 120_000,
+    },
   ],
 };

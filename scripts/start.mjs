@@ -29,7 +29,11 @@ run(tsx, ['server/src/cli/check-config.ts']);
 
 const builds = [
   ['admin/dist/index.html', ['run', 'build', '-w', 'admin'], 'building the admin (first start only, ~30 s)'],
-  ['miniapp/dist/h5/index.html', ['run', 'build:h5', '-w', 'miniapp'], 'building the H5 shop (first start only, ~30 s)'],
+  [
+    'miniapp/dist/h5/index.html',
+    ['run', 'build:h5', '-w', 'miniapp'],
+    'building the H5 shop (first start only, ~30 s)',
+  ],
 ];
 for (const [marker, args, what] of builds) {
   if (!fs.existsSync(path.join(root, marker))) run(npm, args, what);

@@ -66,7 +66,10 @@ export function buildApp(rt: Runtime): BuiltApp {
         return 'down';
       }
     };
-    const [database, redis] = await Promise.all([check(() => rt.sequelize.query('SELECT 1')), check(() => rt.redis.ping())]);
+    const [database, redis] = await Promise.all([
+      check(() => rt.sequelize.query('SELECT 1')),
+      check(() => rt.redis.ping()),
+    ]);
     ctx.status = database === 'ok' && redis === 'ok' ? 200 : 503;
     ctx.body = { status: ctx.status === 200 ? 'ready' : 'not_ready', database, redis };
   });

@@ -19,11 +19,19 @@ const EnvSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   MYSQL_URL: optionalString.pipe(z.url({ protocol: /^mysql$/ }).optional()),
   REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
-  REDIS_PREFIX: z.string().regex(/^[\w:.-]*$/).default('linli:'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]*$/)
+    .default('linli:'),
   DATA_DIR: z.string().default('.data'),
   SANDBOX: flag,
   JWT_SECRET: optionalString,
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7),
   ADMIN_USERNAME: optionalString,
   ADMIN_PASSWORD: optionalString,
   PUBLIC_BASE_URL: optionalString.pipe(z.url().optional()),
@@ -84,7 +92,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const problems: string[] = [];
   if (production) {
-    if (sandbox) problems.push('SANDBOX=1 is refused in production: the simulators and sandbox controls must never be mounted there');
+    if (sandbox)
+      problems.push(
+        'SANDBOX=1 is refused in production: the simulators and sandbox controls must never be mounted there',
+      );
     if (!e.JWT_SECRET) problems.push('JWT_SECRET is missing: production needs a secret of at least 32 characters');
     else if (e.JWT_SECRET.length < 32 || KNOWN_WEAK_SECRETS.has(e.JWT_SECRET.toLowerCase()))
       problems.push('JWT_SECRET is a default or too short: use at least 32 random characters');

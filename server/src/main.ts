@@ -24,7 +24,9 @@ function configOrExit(): Config {
 async function main() {
   const config = configOrExit();
   const step = (msg: string) => console.log(`[linli] ${msg}`);
-  step(`mode: ${config.mysqlUrl ? 'MySQL' : 'embedded SQLite'} + ${config.redisUrl ? 'Redis' : 'in-process Redis stand-in'}${config.sandbox ? ' + sandbox' : ''}`);
+  step(
+    `mode: ${config.mysqlUrl ? 'MySQL' : 'embedded SQLite'} + ${config.redisUrl ? 'Redis' : 'in-process Redis stand-in'}${config.sandbox ? ' + sandbox' : ''}`,
+  );
 
   await ensureDatabase(config.mysqlUrl);
   const rt = createRuntime(config);
@@ -35,7 +37,9 @@ async function main() {
 
   const credentialsFile = path.join(config.dataDir, 'admin-credentials.txt');
   if (prepared.firstAdmin?.generated && !config.mysqlUrl) {
-    fs.writeFileSync(credentialsFile, `${prepared.firstAdmin.username}\n${prepared.firstAdmin.password}\n`, { mode: 0o600 });
+    fs.writeFileSync(credentialsFile, `${prepared.firstAdmin.username}\n${prepared.firstAdmin.password}\n`, {
+      mode: 0o600,
+    });
   }
 
   const { app } = buildApp(rt);

@@ -34,7 +34,10 @@ const migration: Migration = {
       union_id: { type: T.STRING(128), allowNull: true },
       ...timestamps,
     });
-    await qi.addIndex('user_identities', ['provider', 'subject'], { unique: true, name: 'user_identities_provider_subject' });
+    await qi.addIndex('user_identities', ['provider', 'subject'], {
+      unique: true,
+      name: 'user_identities_provider_subject',
+    });
     await qi.addIndex('user_identities', ['user_id'], { name: 'user_identities_user' });
 
     await qi.createTable('login_codes', {

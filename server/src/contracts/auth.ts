@@ -19,7 +19,10 @@ export const WechatLoginRequest = z.object({ code: z.string().min(1).max(128).op
 /** `my.getAuthCode` code (alipay) — in sandbox, `sim_<name>` signs in as user `<name>`. */
 export const AlipayLoginRequest = z.object({ code: z.string().min(1).max(128).openapi({ example: 'sim_alice' }) });
 
-export const Phone = z.string().regex(/^1\d{10}$/, 'a mainland mobile number, 11 digits').openapi({ example: '13800138000' });
+export const Phone = z
+  .string()
+  .regex(/^1\d{10}$/, 'a mainland mobile number, 11 digits')
+  .openapi({ example: '13800138000' });
 export const SmsCodeRequest = z.object({ phone: Phone });
 export const SmsCodeResponse = z.object({
   expiresInSec: z.number().int(),
@@ -31,9 +34,7 @@ export const PhoneLoginRequest = z.object({ phone: Phone, code: z.string().regex
 
 export const OperatorRole = z.enum(['super_admin', 'operations', 'customer_service', 'finance']);
 export type OperatorRole = z.infer<typeof OperatorRole>;
-export const Operator = z
-  .object({ id: Id, username: z.string(), role: OperatorRole })
-  .openapi('Operator');
+export const Operator = z.object({ id: Id, username: z.string(), role: OperatorRole }).openapi('Operator');
 export type Operator = z.infer<typeof Operator>;
 
 export const AdminLoginRequest = z.object({

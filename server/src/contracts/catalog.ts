@@ -67,7 +67,10 @@ export type ProductDetail = z.infer<typeof ProductDetail>;
 export const AdminProductListQuery = Page.extend({
   q: z.string().trim().max(64).optional(),
   categoryId: z.coerce.number().int().positive().optional(),
-  onShelf: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  onShelf: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 export const AdminProductRow = z
   .object({

@@ -3,9 +3,7 @@ import jwt from 'jsonwebtoken';
 import type { OperatorRole } from '../contracts/auth';
 import { unauthenticated } from '../kernel/errors';
 
-export type Actor =
-  | { kind: 'consumer'; userId: number }
-  | { kind: 'operator'; operatorId: number; role: OperatorRole };
+export type Actor = { kind: 'consumer'; userId: number } | { kind: 'operator'; operatorId: number; role: OperatorRole };
 
 const AUDIENCE = { consumer: 'linli:consumer', operator: 'linli:operator' } as const;
 
@@ -33,13 +31,14 @@ export class SessionTokens {
       payload = jwt.verify(token, this.secret, { algorithms: ['HS256'], audience: AUDIENCE[kind] }) as jwt.JwtPayload;
     } catch (e) {
       const expired = (e as Error).name === 'TokenExpiredError';
-      throw unauthenticated(expired ? '登录已过期，请重新登录' : '登录凭证无效', expired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+      throw unauthenticated(
+        expired ? '登录已过期，请重新登录' : '登录凭证无效',
+        expired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED',
+      );
     }
     const id = Number(payload.sub);
     if (!Number.isSafeInteger(id) || id <= 0) throw unauthenticated();
-    return kind === 'consumer'
-      ? { kind, userId: id }
-      : { kind, operatorId: id, role: payload.role as OperatorRole };
+    return kind === 'consumer' ? { kind, userId: id } : { kind, operatorId: id, role: payload.role as OperatorRole };
   }
 }
 

@@ -68,7 +68,8 @@ export function createRuntime(config: Config, opts: { logger?: Logger } = {}): R
   const wechat = new WechatClient({
     appId: config.wechat.appId,
     secret: config.wechat.secret,
-    apiBase: () => config.wechat.apiBase ?? (config.sandbox ? `${selfUrl.value}/sandbox/wechat` : 'https://api.weixin.qq.com'),
+    apiBase: () =>
+      config.wechat.apiBase ?? (config.sandbox ? `${selfUrl.value}/sandbox/wechat` : 'https://api.weixin.qq.com'),
     redis,
     logger,
   });

@@ -84,7 +84,10 @@ describe('admin console', () => {
     const title = ((await page.locator(`${ROWS} .product-title`).first().textContent()) ?? '').trim();
     expect(title).not.toBe('');
     // the longest word of the title: specific enough to match fewer products than the whole catalogue
-    const keyword = title.split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), '').slice(0, 32);
+    const keyword = title
+      .split(/\s+/)
+      .reduce((a, b) => (b.length > a.length ? b : a), '')
+      .slice(0, 32);
 
     const search = page.locator('.product-search input');
     await search.fill(keyword);

@@ -43,7 +43,7 @@ async function settled(selector: string): Promise<void> {
 }
 
 function hashPath(): string {
-  return new URL(page.url()).hash.replace(/^#/, '').split('?')[0];
+  return new URL(page.url()).hash.replace(/^#/, '').split('?')[0] ?? '';
 }
 
 beforeAll(async () => {

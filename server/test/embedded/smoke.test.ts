@@ -27,7 +27,10 @@ it('serves the demo catalog and lets an operator add a product', async () => {
   const list = await t.api('GET', '/api/v1/products?pageSize=50');
   expect(list.body.total).toBeGreaterThanOrEqual(20);
   const token = await adminLogin(t);
-  const created = await t.api('POST', '/api/admin/v1/products', { token, body: { title: '嵌入式测试商品', skus: [{ priceFen: 990, stock: 3 }] } });
+  const created = await t.api('POST', '/api/admin/v1/products', {
+    token,
+    body: { title: '嵌入式测试商品', skus: [{ priceFen: 990, stock: 3 }] },
+  });
   expect(created.status).toBe(201);
   const detail = await t.api('GET', `/api/v1/products/${created.body.id}`);
   expect(detail.body.skus[0]).toMatchObject({ priceFen: 990, stock: 3 });
@@ -37,7 +40,8 @@ it('runs jobs under the Lua lease lock on the stand-in, and rate-limits in proce
   const run = await t.api('POST', '/sandbox/jobs/purge-login-codes/run');
   expect(run.status).toBe(200);
   const codes = [];
-  for (let i = 0; i < 2; i++) codes.push((await t.api('POST', '/api/v1/auth/h5/sms-code', { body: { phone: '13700000000' } })).status);
+  for (let i = 0; i < 2; i++)
+    codes.push((await t.api('POST', '/api/v1/auth/h5/sms-code', { body: { phone: '13700000000' } })).status);
   expect(codes).toEqual([200, 429]);
 });
 

@@ -1,3 +1,4 @@
+import { createOperator } from '../../src/modules/identity';
 import { adminLogin, startTestServer, wechatLogin, type TestServer } from '../support/harness';
 
 let t: TestServer;
@@ -57,7 +58,9 @@ describe('consumer login', () => {
     expect(bad.body.error.code).toBe('LOGIN_CODE_MISMATCH');
 
     const racing = await Promise.all(
-      Array.from({ length: 8 }, () => t.api('POST', '/api/v1/auth/h5/login', { body: { phone, code: sent.body.sandboxCode } })),
+      Array.from({ length: 8 }, () =>
+        t.api('POST', '/api/v1/auth/h5/login', { body: { phone, code: sent.body.sandboxCode } }),
+      ),
     );
     expect(racing.filter((r) => r.status === 200)).toHaveLength(1);
     expect(racing.filter((r) => r.status === 400).every((r) => r.body.error.code === 'LOGIN_CODE_USED')).toBe(true);
@@ -103,21 +106,29 @@ describe('operators', () => {
   });
 
   it('locks a username after 10 failed logins', async () => {
-    const { createOperator } = await import('../../src/modules/identity');
-    await createOperator({ models: t.rt.models.identity }, { username: 'victim', password: 'victim-pass-1', role: 'operations' });
+    await createOperator(
+      { models: t.rt.models.identity },
+      { username: 'victim', password: 'victim-pass-1', role: 'operations' },
+    );
     const tries = [];
     for (let i = 0; i < 10; i++) {
-      tries.push((await t.api('POST', '/api/admin/v1/auth/login', { body: { username: 'victim', password: `bad${i}` } })).status);
+      tries.push(
+        (await t.api('POST', '/api/admin/v1/auth/login', { body: { username: 'victim', password: `bad${i}` } })).status,
+      );
     }
     expect(tries.every((s) => s === 401)).toBe(true);
-    const locked = await t.api('POST', '/api/admin/v1/auth/login', { body: { username: 'victim', password: 'victim-pass-1' } });
+    const locked = await t.api('POST', '/api/admin/v1/auth/login', {
+      body: { username: 'victim', password: 'victim-pass-1' },
+    });
     expect(locked.status).toBe(429);
     expect(locked.body.error.code).toBe('RATE_LIMITED');
   });
 
   it('roles: customer service may list products but not create them', async () => {
-    const { createOperator } = await import('../../src/modules/identity');
-    await createOperator({ models: t.rt.models.identity }, { username: 'cs1', password: 'cs-password-1', role: 'customer_service' });
+    await createOperator(
+      { models: t.rt.models.identity },
+      { username: 'cs1', password: 'cs-password-1', role: 'customer_service' },
+    );
     const token = await adminLogin(t, { username: 'cs1', password: 'cs-password-1' });
     expect((await t.api('GET', '/api/admin/v1/products', { token })).status).toBe(200);
     const create = await t.api('POST', '/api/admin/v1/products', {

@@ -41,7 +41,10 @@ describe('catalog (consumer)', () => {
   it('product detail has images and SKUs with specs and stock; unknown ids are 404 in the envelope', async () => {
     const list = await t.api('GET', `/api/v1/products?q=${encodeURIComponent('纸尿裤')}`);
     const detail = await t.api('GET', `/api/v1/products/${list.body.items[0].id}`);
-    expect(detail.body).toMatchObject({ title: expect.stringContaining('纸尿裤'), images: [expect.stringMatching(/^\/uploads\//), expect.any(String)] });
+    expect(detail.body).toMatchObject({
+      title: expect.stringContaining('纸尿裤'),
+      images: [expect.stringMatching(/^\/uploads\//), expect.any(String)],
+    });
     expect(detail.body.skus.map((s: { specs: Record<string, string> }) => s.specs['尺码'])).toEqual(['M', 'L', 'XL']);
     const img = await fetch(`${t.baseUrl}${detail.body.images[0]}`);
     expect(img.status).toBe(200);
@@ -80,9 +83,33 @@ describe('catalog (admin)', () => {
     ['no SKU', { title: 'x', skus: [] }, 'VALIDATION_FAILED'],
     ['a float price', { title: 'x', skus: [{ priceFen: 9.9, stock: 1 }] }, 'VALIDATION_FAILED'],
     ['negative stock', { title: 'x', skus: [{ priceFen: 100, stock: -1 }] }, 'VALIDATION_FAILED'],
-    ['an unknown category', { title: 'x', categoryId: 99999, skus: [{ priceFen: 100, stock: 1 }] }, 'CATEGORY_NOT_FOUND'],
-    ['duplicate specs', { title: 'x', skus: [{ specs: { a: '1' }, priceFen: 1, stock: 1 }, { specs: { a: '1' }, priceFen: 2, stock: 1 }] }, 'SKU_DUPLICATE_SPECS'],
-    ['mixed spec names', { title: 'x', skus: [{ specs: { a: '1' }, priceFen: 1, stock: 1 }, { specs: { b: '1' }, priceFen: 2, stock: 1 }] }, 'SKU_SPEC_KEYS_DIFFER'],
+    [
+      'an unknown category',
+      { title: 'x', categoryId: 99999, skus: [{ priceFen: 100, stock: 1 }] },
+      'CATEGORY_NOT_FOUND',
+    ],
+    [
+      'duplicate specs',
+      {
+        title: 'x',
+        skus: [
+          { specs: { a: '1' }, priceFen: 1, stock: 1 },
+          { specs: { a: '1' }, priceFen: 2, stock: 1 },
+        ],
+      },
+      'SKU_DUPLICATE_SPECS',
+    ],
+    [
+      'mixed spec names',
+      {
+        title: 'x',
+        skus: [
+          { specs: { a: '1' }, priceFen: 1, stock: 1 },
+          { specs: { b: '1' }, priceFen: 2, stock: 1 },
+        ],
+      },
+      'SKU_SPEC_KEYS_DIFFER',
+    ],
   ])('refuses %s with a 400 and changes nothing', async (_what, body, code) => {
     const { Product, Sku } = t.rt.models.catalog;
     const before = [await Product.count(), await Sku.count()];

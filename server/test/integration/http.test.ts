@@ -24,7 +24,10 @@ describe('HTTP basics', () => {
   });
 
   it('malformed JSON is a 400 in the envelope', async () => {
-    const res = await t.api('POST', '/api/v1/auth/wechat/login', { body: '{"code":', headers: { 'content-type': 'application/json' } });
+    const res = await t.api('POST', '/api/v1/auth/wechat/login', {
+      body: '{"code":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('BAD_REQUEST');
   });
@@ -39,8 +42,19 @@ describe('HTTP basics', () => {
     const res = await t.api('GET', '/api/openapi.json');
     expect(res.status).toBe(200);
     expect(res.body.openapi).toMatch(/^3\.1/);
-    const paths = res.body.paths as Record<string, Record<string, { responses: Record<string, unknown>; security?: unknown[] }>>;
-    for (const p of ['/api/v1/auth/wechat/login', '/api/admin/v1/auth/login', '/api/v1/products', '/api/v1/products/{id}', '/api/admin/v1/products', '/sandbox/clock', '/sandbox/jobs/{name}/run']) {
+    const paths = res.body.paths as Record<
+      string,
+      Record<string, { responses: Record<string, unknown>; security?: unknown[] }>
+    >;
+    for (const p of [
+      '/api/v1/auth/wechat/login',
+      '/api/admin/v1/auth/login',
+      '/api/v1/products',
+      '/api/v1/products/{id}',
+      '/api/admin/v1/products',
+      '/sandbox/clock',
+      '/sandbox/jobs/{name}/run',
+    ]) {
       expect(Object.keys(paths)).toContain(p);
     }
     for (const [p, ops] of Object.entries(paths)) {
@@ -65,7 +79,12 @@ describe('sandbox controls', () => {
 
   it('runs a job by name and answers when it is done; unknown names are 404', async () => {
     const { LoginCode } = t.rt.models.identity;
-    await LoginCode.create({ phone: '13900000000', codeHash: 'x'.repeat(64), expiresAt: new Date(Date.now() - 3 * 86_400_000), createdAt: new Date() });
+    await LoginCode.create({
+      phone: '13900000000',
+      codeHash: 'x'.repeat(64),
+      expiresAt: new Date(Date.now() - 3 * 86_400_000),
+      createdAt: new Date(),
+    });
     const run = await t.api('POST', '/sandbox/jobs/purge-login-codes/run');
     expect(run.status).toBe(200);
     expect(run.body).toEqual({ job: 'purge-login-codes', result: { deleted: 1 } });

@@ -36,7 +36,12 @@ it('a tick fired on both instances at once runs once', async () => {
   const a = new Scheduler({ redis: redisA, clock, logger }).register(countingJob('tick-once', '* * * * *', runs));
   const b = new Scheduler({ redis: redisB, clock, logger }).register(countingJob('tick-once', '* * * * *', runs));
   const at = new Date('2026-11-22T08:00:00Z');
-  const outcomes = await Promise.all([a.tick('tick-once', at), b.tick('tick-once', at), a.tick('tick-once', at), b.tick('tick-once', at)]);
+  const outcomes = await Promise.all([
+    a.tick('tick-once', at),
+    b.tick('tick-once', at),
+    a.tick('tick-once', at),
+    b.tick('tick-once', at),
+  ]);
   expect(runs).toHaveLength(1);
   expect(outcomes.filter((o) => o.ran)).toHaveLength(1);
   // the next tick runs again

@@ -20,7 +20,11 @@ export interface TestServer {
   rt: Runtime;
   mode: 'services' | 'embedded';
   admin: { username: string; password: string };
-  api<T = any>(method: string, path: string, opts?: { body?: unknown; token?: string; headers?: Record<string, string> }): Promise<ApiResponse<T>>;
+  api<T = any>(
+    method: string,
+    path: string,
+    opts?: { body?: unknown; token?: string; headers?: Record<string, string> },
+  ): Promise<ApiResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -116,7 +120,9 @@ export async function startTestServer(opts: StartOptions = {}): Promise<TestServ
 
 /** Signs a consumer in through the WeChat login simulator (`sim_<name>`). */
 export async function wechatLogin(t: TestServer, name: string): Promise<{ token: string; userId: number }> {
-  const res = await t.api<{ token: string; user: { id: number } }>('POST', '/api/v1/auth/wechat/login', { body: { code: `sim_${name}` } });
+  const res = await t.api<{ token: string; user: { id: number } }>('POST', '/api/v1/auth/wechat/login', {
+    body: { code: `sim_${name}` },
+  });
   if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { token: res.body.token, userId: res.body.user.id };
 }

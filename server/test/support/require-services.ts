@@ -13,7 +13,12 @@ export default async function requireServices(): Promise<void> {
   } catch (e) {
     problems.push(`MariaDB/MySQL at ${TEST_MYSQL_URL} is unreachable (${(e as Error).message}).`);
   }
-  const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 5000, retryStrategy: () => null });
+  const redis = new Redis(TEST_REDIS_URL, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 5000,
+    retryStrategy: () => null,
+  });
   try {
     await redis.connect();
     await redis.ping();

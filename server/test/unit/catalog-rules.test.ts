@@ -4,11 +4,27 @@ describe('checkSkuMatrix', () => {
   it.each([
     ['one SKU without specs', [{ specs: {} }], undefined],
     ['a full matrix', [{ specs: { 色: '红', 码: 'M' } }, { specs: { 码: 'L', 色: '红' } }], undefined],
-    ['same values, keys in another order', [{ specs: { 色: '红', 码: 'M' } }, { specs: { 码: 'M', 色: '红' } }], { code: 'SKU_DUPLICATE_SPECS', index: 1, duplicateOf: 0 }],
-    ['two SKUs without specs', [{ specs: {} }, { specs: {} }], { code: 'SKU_DUPLICATE_SPECS', index: 1, duplicateOf: 0 }],
-    ['different spec names', [{ specs: { 色: '红' } }, { specs: { 码: 'M' } }], { code: 'SKU_SPEC_KEYS_DIFFER', index: 1 }],
-    ['a missing spec', [{ specs: { 色: '红', 码: 'M' } }, { specs: { 色: '蓝' } }], { code: 'SKU_SPEC_KEYS_DIFFER', index: 1 }],
-  ])('%s', (_w, skus, problem) => expect(checkSkuMatrix(skus)).toEqual(problem));
+    [
+      'same values, keys in another order',
+      [{ specs: { 色: '红', 码: 'M' } }, { specs: { 码: 'M', 色: '红' } }],
+      { code: 'SKU_DUPLICATE_SPECS', index: 1, duplicateOf: 0 },
+    ],
+    [
+      'two SKUs without specs',
+      [{ specs: {} }, { specs: {} }],
+      { code: 'SKU_DUPLICATE_SPECS', index: 1, duplicateOf: 0 },
+    ],
+    [
+      'different spec names',
+      [{ specs: { 色: '红' } }, { specs: { 码: 'M' } }],
+      { code: 'SKU_SPEC_KEYS_DIFFER', index: 1 },
+    ],
+    [
+      'a missing spec',
+      [{ specs: { 色: '红', 码: 'M' } }, { specs: { 色: '蓝' } }],
+      { code: 'SKU_SPEC_KEYS_DIFFER', index: 1 },
+    ],
+  ])('%s', (_w, skus, problem) => expect(checkSkuMatrix(skus as { specs: Record<string, string> }[])).toEqual(problem));
 });
 
 it('lists a product at its cheapest SKU', () => {

@@ -23,7 +23,13 @@ const problems = (env: Record<string, string | undefined>) => {
 describe('config', () => {
   it('embedded defaults: SQLite, in-process Redis, sandbox on, port 3000', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, sandbox: true, mysqlUrl: undefined, redisUrl: undefined, env: 'development' });
+    expect(c).toMatchObject({
+      port: 3000,
+      sandbox: true,
+      mysqlUrl: undefined,
+      redisUrl: undefined,
+      env: 'development',
+    });
     expect(c.dataDir).toMatch(/\.data$/);
   });
 

@@ -19,7 +19,8 @@ describe('toErrorResponse maps once', () => {
     expect(r?.body.error.code).toBe(code);
   });
 
-  it('an unknown error is not mapped (it becomes a generic 500)', () => expect(toErrorResponse(new Error('boom'))).toBeUndefined());
+  it('an unknown error is not mapped (it becomes a generic 500)', () =>
+    expect(toErrorResponse(new Error('boom'))).toBeUndefined());
 });
 
 it('an unknown error is a generic 500 that leaks nothing but the request id', async () => {
@@ -37,7 +38,9 @@ it('an unknown error is a generic 500 that leaks nothing but the request id', as
     const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
     expect(res.status).toBe(500);
     const text = await res.text();
-    expect(JSON.parse(text)).toEqual({ error: { code: 'INTERNAL', message: expect.any(String), details: { requestId: 'req-123' } } });
+    expect(JSON.parse(text)).toEqual({
+      error: { code: 'INTERNAL', message: expect.any(String), details: { requestId: 'req-123' } },
+    });
     expect(text).not.toContain('hunter2');
   } finally {
     server.close();

@@ -1,4 +1,10 @@
-import { canSendCode, checkCode, hashLoginCode, LOGIN_CODE, type StoredCode } from '../../src/modules/identity/domain/login-code';
+import {
+  canSendCode,
+  checkCode,
+  hashLoginCode,
+  LOGIN_CODE,
+  type StoredCode,
+} from '../../src/modules/identity/domain/login-code';
 import { defaultNickname, maskPhone } from '../../src/modules/identity/domain/profile';
 import { mayAccess } from '../../src/modules/identity/domain/permissions';
 
@@ -10,7 +16,11 @@ describe('canSendCode', () => {
     ['no code yet', [], { ok: true }],
     ['one sent 30 s ago', [ago(30_000)], { ok: false, reason: 'COOLDOWN', retryAfterMs: 30_000 }],
     ['one sent 60 s ago', [ago(60_000)], { ok: true }],
-    ['10 in the last hour', Array.from({ length: 10 }, (_, i) => ago(120_000 + i * 60_000)), { ok: false, reason: 'HOURLY_LIMIT', retryAfterMs: 3_600_000 - 660_000 }],
+    [
+      '10 in the last hour',
+      Array.from({ length: 10 }, (_, i) => ago(120_000 + i * 60_000)),
+      { ok: false, reason: 'HOURLY_LIMIT', retryAfterMs: 3_600_000 - 660_000 },
+    ],
     ['9 in the last hour', Array.from({ length: 9 }, (_, i) => ago(120_000 + i * 60_000)), { ok: true }],
   ])('%s', (_what, recent, expected) => expect(canSendCode(recent, now)).toEqual(expected));
 });

@@ -20,7 +20,9 @@ describe('money is integer fen', () => {
     ['-3.50', -350],
   ])('yuanToFen(%s) = %d, exactly', (yuan, fen) => expect(yuanToFen(yuan)).toBe(fen));
 
-  it.each(['1.234', 'abc', '', '1e3', '.5'])('yuanToFen refuses %p', (bad) => expect(() => yuanToFen(bad)).toThrow(TypeError));
+  it.each(['1.234', 'abc', '', '1e3', '.5'])('yuanToFen refuses %p', (bad) =>
+    expect(() => yuanToFen(bad)).toThrow(TypeError),
+  );
   it('refuses fractional fen', () => expect(() => formatFen(1.5)).toThrow(TypeError));
   it('gives Alipay its yuan string', () => expect(fenToYuanString(1)).toBe('0.01'));
 });

@@ -58,7 +58,8 @@ export class AlipayClient {
 
   private mapError(result: Record<string, unknown>): AppError {
     this.opts.logger.warn({ code: result.code, subCode: result.subCode }, 'alipay api error');
-    if (result.subCode === 'isv.code-invalid') return invalid('ALIPAY_CODE_INVALID', '支付宝授权码无效或已使用，请重试');
+    if (result.subCode === 'isv.code-invalid')
+      return invalid('ALIPAY_CODE_INVALID', '支付宝授权码无效或已使用，请重试');
     return unavailable('ALIPAY_UNAVAILABLE', '支付宝服务暂不可用，请稍后再试');
   }
 }

@@ -8,7 +8,10 @@ export const SCHEMA_HEADER =
 
 export async function dumpSchema(sequelize: Sequelize): Promise<string> {
   const [tables] = (await sequelize.query('SHOW TABLES')) as [Record<string, string>[], unknown];
-  const names = tables.map((row) => Object.values(row)[0]!).filter((n) => n !== 'schema_migrations').sort();
+  const names = tables
+    .map((row) => Object.values(row)[0]!)
+    .filter((n) => n !== 'schema_migrations')
+    .sort();
   const parts: string[] = [];
   for (const name of names) {
     const [rows] = (await sequelize.query(`SHOW CREATE TABLE \`${name}\``)) as [Record<string, string>[], unknown];

@@ -17,9 +17,7 @@ export async function ensureMysqlDatabase(mysqlUrl: string): Promise<void> {
   url.pathname = '/';
   const admin = new Sequelize(url.toString(), { dialect: 'mysql', logging: false });
   try {
-    await admin.query(
-      `CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
-    );
+    await admin.query(`CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   } finally {
     await admin.close();
   }

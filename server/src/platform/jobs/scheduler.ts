@@ -21,7 +21,8 @@ export interface JobDefinition {
   run(ctx: JobContext): Promise<Record<string, unknown> | void>;
 }
 
-export type TickOutcome = { ran: true; result: Record<string, unknown> | void } | { ran: false; reason: 'claimed' | 'busy' };
+export type TickOutcome =
+  { ran: true; result: Record<string, unknown> | void } | { ran: false; reason: 'claimed' | 'busy' };
 
 const LEASE_MS = 60_000;
 const TICK_CLAIM_MS = 3_600_000;
@@ -30,9 +31,7 @@ export class Scheduler {
   private readonly jobs = new Map<string, JobDefinition>();
   private readonly tasks: ScheduledTask[] = [];
 
-  constructor(
-    private readonly deps: { redis: RedisClient; clock: Clock; logger: Logger },
-  ) {}
+  constructor(private readonly deps: { redis: RedisClient; clock: Clock; logger: Logger }) {}
 
   register(job: JobDefinition): this {
     if (this.jobs.has(job.name)) throw new Error(`job ${job.name} registered twice`);
@@ -54,7 +53,9 @@ export class Scheduler {
       const task = cron.schedule(
         job.schedule,
         async (ctx) => {
-          await this.tick(job.name, ctx.date).catch((err) => this.deps.logger.error({ err, job: job.name }, 'job tick failed'));
+          await this.tick(job.name, ctx.date).catch((err) =>
+            this.deps.logger.error({ err, job: job.name }, 'job tick failed'),
+          );
         },
         { timezone: 'Asia/Shanghai', name: job.name },
       );

@@ -13,7 +13,9 @@ export interface AlipaySimulatorOptions {
 }
 
 export function alipayUserIdFor(name: string): string {
-  const digits = BigInt(`0x${createHash('sha256').update(name).digest('hex').slice(0, 14)}`).toString().padStart(12, '0');
+  const digits = BigInt(`0x${createHash('sha256').update(name).digest('hex').slice(0, 14)}`)
+    .toString()
+    .padStart(12, '0');
   return `2088${digits.slice(0, 12)}`;
 }
 
@@ -33,7 +35,8 @@ export function alipaySimulator(opts: AlipaySimulatorOptions): Router {
     };
     const method = params.method ?? '';
     ctx.type = 'application/json';
-    const reply = (payload: Record<string, unknown>) => (ctx.body = signedResponse(method, payload, opts.platformPrivateKey));
+    const reply = (payload: Record<string, unknown>) =>
+      (ctx.body = signedResponse(method, payload, opts.platformPrivateKey));
 
     const { sign, ...signed } = params;
     const content = Object.keys(signed)
@@ -43,17 +46,32 @@ export function alipaySimulator(opts: AlipaySimulatorOptions): Router {
     const verified =
       !!sign && createVerify('RSA-SHA256').update(content, 'utf8').verify(opts.appPublicKey, sign, 'base64');
     if (params.app_id !== opts.appId) {
-      return void reply({ code: '40002', msg: 'Invalid Arguments', sub_code: 'isv.invalid-app-id', sub_msg: '无效的AppID参数' });
+      return void reply({
+        code: '40002',
+        msg: 'Invalid Arguments',
+        sub_code: 'isv.invalid-app-id',
+        sub_msg: '无效的AppID参数',
+      });
     }
     if (!verified) {
-      return void reply({ code: '40002', msg: 'Invalid Arguments', sub_code: 'isv.invalid-signature', sub_msg: '验签出错' });
+      return void reply({
+        code: '40002',
+        msg: 'Invalid Arguments',
+        sub_code: 'isv.invalid-signature',
+        sub_msg: '验签出错',
+      });
     }
 
     switch (method) {
       case 'alipay.system.oauth.token': {
         const m = params.grant_type === 'authorization_code' ? SIM_CODE.exec(params.code ?? '') : null;
         if (!m) {
-          return void reply({ code: '40002', msg: 'Invalid Arguments', sub_code: 'isv.code-invalid', sub_msg: '授权码code无效' });
+          return void reply({
+            code: '40002',
+            msg: 'Invalid Arguments',
+            sub_code: 'isv.code-invalid',
+            sub_msg: '授权码code无效',
+          });
         }
         const userId = alipayUserIdFor(m[1]!);
         return void reply({
@@ -69,7 +87,12 @@ export function alipaySimulator(opts: AlipaySimulatorOptions): Router {
         });
       }
       default:
-        return void reply({ code: '40004', msg: 'Business Failed', sub_code: 'isv.invalid-method', sub_msg: `模拟器不支持 ${method}` });
+        return void reply({
+          code: '40004',
+          msg: 'Business Failed',
+          sub_code: 'isv.invalid-method',
+          sub_msg: `模拟器不支持 ${method}`,
+        });
     }
   });
 

@@ -12,14 +12,27 @@ export function sandboxControlRoutes(deps: { clock: BusinessClock; scheduler: Sc
   const ClockState = z.object({ now: z.string().openapi({ format: 'date-time' }), offsetMs: z.number().int() });
   return [
     defineRoute({
-      method: 'get', path: '/sandbox/clock', tags, access: 'public',
-      summary: '沙箱：业务时钟的当前时间', response: ClockState,
+      method: 'get',
+      path: '/sandbox/clock',
+      tags,
+      access: 'public',
+      summary: '沙箱：业务时钟的当前时间',
+      response: ClockState,
       handler: () => ({ now: deps.clock.now().toISOString(), offsetMs: deps.clock.offset }),
     }),
     defineRoute({
-      method: 'post', path: '/sandbox/clock', tags, access: 'public',
+      method: 'post',
+      path: '/sandbox/clock',
+      tags,
+      access: 'public',
       summary: '沙箱：把业务时钟向前拨（订单超时、拼团到期等都读它；签名与会话仍用真实时间）',
-      body: z.object({ advanceMs: z.number().int().min(0).max(400 * 86_400_000) }),
+      body: z.object({
+        advanceMs: z
+          .number()
+          .int()
+          .min(0)
+          .max(400 * 86_400_000),
+      }),
       response: ClockState,
       handler: ({ body }) => {
         const now = deps.clock.advance(body.advanceMs);
@@ -27,7 +40,10 @@ export function sandboxControlRoutes(deps: { clock: BusinessClock; scheduler: Sc
       },
     }),
     defineRoute({
-      method: 'post', path: '/sandbox/jobs/:name/run', tags, access: 'public',
+      method: 'post',
+      path: '/sandbox/jobs/:name/run',
+      tags,
+      access: 'public',
       summary: '沙箱：立即运行一个定时任务（等待其锁而不是跳过），任务完成后返回',
       params: z.object({ name: z.string().regex(/^[a-z0-9-]+$/) }),
       response: z.object({ job: z.string(), result: z.record(z.string(), z.unknown()).nullable() }),
@@ -38,14 +54,19 @@ export function sandboxControlRoutes(deps: { clock: BusinessClock; scheduler: Sc
           const result = await deps.scheduler.runNow(params.name);
           return { job: params.name, result: result ?? null };
         } catch (e) {
-          if (e instanceof Error && /stayed busy/.test(e.message)) throw new AppError('unavailable', 'JOB_BUSY', e.message);
+          if (e instanceof Error && /stayed busy/.test(e.message))
+            throw new AppError('unavailable', 'JOB_BUSY', e.message);
           throw e;
         }
       },
     }),
     defineRoute({
-      method: 'get', path: '/sandbox/jobs', tags, access: 'public',
-      summary: '沙箱：可运行的定时任务', response: z.object({ items: z.array(z.string()) }),
+      method: 'get',
+      path: '/sandbox/jobs',
+      tags,
+      access: 'public',
+      summary: '沙箱：可运行的定时任务',
+      response: z.object({ items: z.array(z.string()) }),
       handler: () => ({ items: deps.scheduler.names() }),
     }),
   ];

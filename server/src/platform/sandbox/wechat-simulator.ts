@@ -27,7 +27,8 @@ export function wechatSimulator({ appId, secret }: WechatSimulatorOptions): Rout
 
   router.post('/cgi-bin/stable_token', (ctx) => {
     const body = (ctx.request.body ?? {}) as Record<string, string>;
-    if (body.grant_type !== 'client_credential') return void (ctx.body = { errcode: 40002, errmsg: 'invalid grant_type' });
+    if (body.grant_type !== 'client_credential')
+      return void (ctx.body = { errcode: 40002, errmsg: 'invalid grant_type' });
     if (body.appid !== appId) return void (ctx.body = { errcode: 40013, errmsg: 'invalid appid' });
     if (body.secret !== secret) return void (ctx.body = { errcode: 40125, errmsg: 'invalid appsecret' });
     const token = `SIMTOKEN_${randomToken(24)}`;

@@ -50,11 +50,15 @@ export class WechatClient {
     const key = `wechat:access_token:${this.opts.appId}`;
     const cached = await this.opts.redis.get(key);
     if (cached) return cached;
-    const res = await this.call<{ access_token?: string; expires_in?: number } & WechatError>('POST', '/cgi-bin/stable_token', {
-      grant_type: 'client_credential',
-      appid: this.opts.appId,
-      secret: this.opts.secret,
-    });
+    const res = await this.call<{ access_token?: string; expires_in?: number } & WechatError>(
+      'POST',
+      '/cgi-bin/stable_token',
+      {
+        grant_type: 'client_credential',
+        appid: this.opts.appId,
+        secret: this.opts.secret,
+      },
+    );
     if (res.errcode || !res.access_token) throw this.mapError(res);
     const ttl = Math.max(60, (res.expires_in ?? 7200) - 300);
     await this.opts.redis.set(key, res.access_token, 'EX', ttl);

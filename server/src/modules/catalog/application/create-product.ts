@@ -59,7 +59,14 @@ export async function createProduct(
       skus.push({ id: sku.getDataValue('id') });
     }
     await deps.audit.record(
-      { operatorId: by.operatorId, action: 'product.create', entity: 'product', entityId: productId, after: input, requestId: by.requestId },
+      {
+        operatorId: by.operatorId,
+        action: 'product.create',
+        entity: 'product',
+        entityId: productId,
+        after: input,
+        requestId: by.requestId,
+      },
       transaction,
     );
     return { id: productId, skus };

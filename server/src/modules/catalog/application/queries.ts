@@ -1,11 +1,6 @@
 // Read side of the catalog: what consumers browse and what operators list.
 import { Op, fn, col, type WhereOptions } from 'sequelize';
-import type {
-  AdminProductList,
-  CategoryList,
-  ProductDetail,
-  ProductList,
-} from '../../../contracts/catalog';
+import type { AdminProductList, CategoryList, ProductDetail, ProductList } from '../../../contracts/catalog';
 import { notFound } from '../../../kernel/errors';
 import { likePattern } from '../domain/sku-matrix';
 import { parseSpecs, type ProductAttrs } from '../persistence/models';
@@ -34,7 +29,12 @@ async function categoryScope(deps: CatalogDeps, categoryId?: number): Promise<nu
 }
 
 export async function listCategories(deps: CatalogDeps): Promise<CategoryList> {
-  const rows = await deps.models.Category.findAll({ order: [['sort', 'ASC'], ['id', 'ASC']] });
+  const rows = await deps.models.Category.findAll({
+    order: [
+      ['sort', 'ASC'],
+      ['id', 'ASC'],
+    ],
+  });
   return { items: rows.map((r) => r.get({ plain: true })) };
 }
 
@@ -42,10 +42,15 @@ async function firstImages(deps: CatalogDeps, productIds: number[]): Promise<Map
   if (productIds.length === 0) return new Map();
   const images = await deps.models.ProductImage.findAll({
     where: { productId: productIds },
-    order: [['productId', 'ASC'], ['sort', 'ASC'], ['id', 'ASC']],
+    order: [
+      ['productId', 'ASC'],
+      ['sort', 'ASC'],
+      ['id', 'ASC'],
+    ],
   });
   const first = new Map<number, string>();
-  for (const img of images) if (!first.has(img.getDataValue('productId'))) first.set(img.getDataValue('productId'), img.getDataValue('url'));
+  for (const img of images)
+    if (!first.has(img.getDataValue('productId'))) first.set(img.getDataValue('productId'), img.getDataValue('url'));
   return first;
 }
 
@@ -58,7 +63,10 @@ export async function listProducts(deps: CatalogDeps, f: ListFilter): Promise<Pr
     limit: f.pageSize,
     offset: (f.page - 1) * f.pageSize,
   });
-  const images = await firstImages(deps, rows.map((r) => r.getDataValue('id')));
+  const images = await firstImages(
+    deps,
+    rows.map((r) => r.getDataValue('id')),
+  );
   return {
     items: rows.map((r) => ({
       id: r.getDataValue('id'),
@@ -79,7 +87,13 @@ export async function getProduct(deps: CatalogDeps, id: number): Promise<Product
   const product = await Product.findOne({ where: { id, onShelf: true } });
   if (!product) throw notFound('商品', 'PRODUCT_NOT_FOUND');
   const [images, skus] = await Promise.all([
-    ProductImage.findAll({ where: { productId: id }, order: [['sort', 'ASC'], ['id', 'ASC']] }),
+    ProductImage.findAll({
+      where: { productId: id },
+      order: [
+        ['sort', 'ASC'],
+        ['id', 'ASC'],
+      ],
+    }),
     Sku.findAll({ where: { productId: id }, order: [['id', 'ASC']] }),
   ]);
   const p = product.get({ plain: true });

@@ -3,8 +3,7 @@
 export type Specs = Record<string, string>;
 
 export type SkuMatrixProblem =
-  | { code: 'SKU_SPEC_KEYS_DIFFER'; index: number }
-  | { code: 'SKU_DUPLICATE_SPECS'; index: number; duplicateOf: number };
+  { code: 'SKU_SPEC_KEYS_DIFFER'; index: number } | { code: 'SKU_DUPLICATE_SPECS'; index: number; duplicateOf: number };
 
 const specKey = (specs: Specs) =>
   JSON.stringify(

@@ -12,7 +12,11 @@ const DUMMY_HASH = bcrypt.hashSync('linli-dummy-password', BCRYPT_COST);
 
 export const toOperator = (o: OperatorAttrs): Operator => ({ id: o.id, username: o.username, role: o.role });
 
-export async function operatorLogin(deps: IdentityDeps, username: string, password: string): Promise<AdminLoginResponse> {
+export async function operatorLogin(
+  deps: IdentityDeps,
+  username: string,
+  password: string,
+): Promise<AdminLoginResponse> {
   const row = await deps.models.Operator.findOne({ where: { username } });
   const ok = await bcrypt.compare(password, row?.getDataValue('passwordHash') ?? DUMMY_HASH);
   if (!row || !ok) throw unauthenticated('用户名或密码错误', 'LOGIN_FAILED');

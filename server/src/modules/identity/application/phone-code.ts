@@ -12,7 +12,10 @@ export async function requestPhoneCode(deps: IdentityDeps, phone: string): Promi
     order: [['id', 'DESC']],
     attributes: ['createdAt'],
   });
-  const decision = canSendCode(recent.map((r) => ({ createdAt: r.getDataValue('createdAt') })), now);
+  const decision = canSendCode(
+    recent.map((r) => ({ createdAt: r.getDataValue('createdAt') })),
+    now,
+  );
   if (!decision.ok) throw rateLimited(Math.ceil(decision.retryAfterMs / 1000));
   const code = generateLoginCode();
   await LoginCode.create({

@@ -35,7 +35,11 @@ export function canSendCode(recent: readonly IssuedCode[], now: Date): SendDecis
   const inHour = recent.filter((c) => now.getTime() - c.createdAt.getTime() < 3_600_000);
   if (inHour.length >= LOGIN_CODE.maxPerHour) {
     const oldest = inHour[inHour.length - 1]!;
-    return { ok: false, reason: 'HOURLY_LIMIT', retryAfterMs: 3_600_000 - (now.getTime() - oldest.createdAt.getTime()) };
+    return {
+      ok: false,
+      reason: 'HOURLY_LIMIT',
+      retryAfterMs: 3_600_000 - (now.getTime() - oldest.createdAt.getTime()),
+    };
   }
   return { ok: true };
 }

@@ -53,7 +53,14 @@ const id = { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true };
 export function defineIdentityModels(sequelize: Sequelize): IdentityModels {
   const User: UserModel = sequelize.define(
     'User',
-    { id, nickname: DataTypes.STRING(64), avatar: DataTypes.STRING(500), phone: DataTypes.STRING(20), createdAt: DataTypes.DATE(3), updatedAt: DataTypes.DATE(3) },
+    {
+      id,
+      nickname: DataTypes.STRING(64),
+      avatar: DataTypes.STRING(500),
+      phone: DataTypes.STRING(20),
+      createdAt: DataTypes.DATE(3),
+      updatedAt: DataTypes.DATE(3),
+    },
     { tableName: 'users' },
   );
   const Identity: IdentityModel = sequelize.define(
