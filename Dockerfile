@@ -6,7 +6,7 @@ COPY package.json package-lock.json ./
 COPY server/package.json server/
 COPY admin/package.json admin/
 COPY miniapp/package.json miniapp/
-RUN npm_config_sqlite=/usr npm ci --no-audit --no-fund
+RUN npm_config_sqlite=/usr npm install --no-audit --no-fund
 COPY . .
 RUN npm run build -w admin && npm run build:h5 -w miniapp
 ENV NODE_ENV=production PORT=3000

@@ -19,7 +19,8 @@ let browser: Browser;
 let page: Page;
 
 async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, `admin-${name}.png`), fullPage: true });
+  // viewport only: a full-page shot resizes the viewport and can freeze antd's CSS motions mid-way
+  await page.screenshot({ path: path.join(SHOTS, `admin-${name}.png`) });
 }
 
 /** "共 27 件商品" → 27 */
@@ -33,7 +34,8 @@ async function paginationTotal(): Promise<number> {
 async function submitLogin(username: string, password: string): Promise<void> {
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
+  // by text, not accessible name: the button's fading loading icon (aria-label "loading") may linger in its name
+  await page.locator('button[type="submit"]', { hasText: '登录' }).click();
 }
 
 beforeAll(async () => {
