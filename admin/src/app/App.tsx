@@ -12,8 +12,7 @@ const queryClient = new QueryClient({
       staleTime: 30_000,
       refetchOnWindowFocus: false,
       // a 4xx will not get better by asking again
-      retry: (failures, error) =>
-        !(isApiError(error) && error.status >= 400 && error.status < 500) && failures < 2,
+      retry: (failures, error) => !(isApiError(error) && error.status >= 400 && error.status < 500) && failures < 2,
     },
   },
 });

@@ -50,11 +50,20 @@ export function LoginPage() {
         </div>
         {error && <Alert className="login-error" type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Form<LoginValues> layout="vertical" size="large" onFinish={onFinish} requiredMark={false} autoComplete="on">
-          <Form.Item name="username" label="用户名" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
+          <Form.Item
+            name="username"
+            label="用户名"
+            rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}
+          >
             <Input prefix={<UserOutlined />} placeholder="用户名" autoComplete="username" maxLength={64} autoFocus />
           </Form.Item>
           <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
-            <Input.Password prefix={<LockOutlined />} placeholder="密码" autoComplete="current-password" maxLength={128} />
+            <Input.Password
+              prefix={<LockOutlined />}
+              placeholder="密码"
+              autoComplete="current-password"
+              maxLength={128}
+            />
           </Form.Item>
           <Form.Item style={{ marginBottom: 0 }}>
             <Button type="primary" htmlType="submit" block loading={submitting}>

@@ -1,6 +1,19 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { CreateProductRequest } from '@contracts';
-import { Alert, App, Button, Drawer, Flex, Form, Input, InputNumber, Select, Switch, TreeSelect, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Drawer,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Switch,
+  TreeSelect,
+  Typography,
+} from 'antd';
 import type { FormListFieldData } from 'antd';
 import { useState } from 'react';
 import { yuanToFen } from '../../../shared/format/money';
@@ -53,11 +66,7 @@ export function toCreateRequest(values: FormValues): CreateProductRequest {
   };
 }
 
-export function CreateProductDrawer(props: {
-  open: boolean;
-  onClose(): void;
-  categoryTree: CategoryTreeNode[];
-}) {
+export function CreateProductDrawer(props: { open: boolean; onClose(): void; categoryTree: CategoryTreeNode[] }) {
   const { open, onClose, categoryTree } = props;
   const [form] = Form.useForm<FormValues>();
   const { message } = App.useApp();

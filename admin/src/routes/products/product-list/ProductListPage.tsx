@@ -172,7 +172,9 @@ export function ProductListPage() {
         dataSource={products.data?.items ?? []}
         loading={products.isFetching}
         scroll={{ x: 1000 }}
-        locale={{ emptyText: params.q || params.categoryId || params.onShelf !== undefined ? '没有符合条件的商品' : '暂无商品' }}
+        locale={{
+          emptyText: params.q || params.categoryId || params.onShelf !== undefined ? '没有符合条件的商品' : '暂无商品',
+        }}
         pagination={{
           current: params.page,
           pageSize: params.pageSize,
