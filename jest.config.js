@@ -11,6 +11,8 @@ const base = { transform, testEnvironment: 'node', rootDir: __dirname };
 const services = { globalSetup: '<rootDir>/server/test/support/require-services.ts' };
 
 module.exports = {
+  // The run must end when the tests do, whatever a library left scheduled (rate-limiter timers, pools).
+  forceExit: true,
   projects: [
     {
       ...base,
