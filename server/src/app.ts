@@ -10,8 +10,7 @@ import { buildOpenApiDocument } from './http/openapi';
 import { requestContext } from './http/request-context';
 import { mountRoute, type RouteSpec } from './http/route';
 import { staticSites } from './http/static';
-import { createCatalogModule } from './modules/catalog';
-import { createIdentityModule } from './modules/identity';
+import { composeModules } from './compose-modules';
 import { alipaySimulator } from './platform/sandbox/alipay-simulator';
 import { sandboxControlRoutes } from './platform/sandbox/controls';
 import { wechatSimulator } from './platform/sandbox/wechat-simulator';
@@ -30,27 +29,17 @@ export function buildApp(rt: Runtime): BuiltApp {
   const router = new Router();
   const registry = new OpenAPIRegistry();
 
-  const identity = createIdentityModule(
-    {
-      sequelize: rt.sequelize,
-      models: rt.models.identity,
-      tokens: rt.tokens,
-      clock: rt.clock,
-      wechat: rt.wechat,
-      alipay: rt.alipay,
-      sms: rt.sms,
-      audit: rt.audit,
-      logger: rt.logger,
-    },
-    rt.rateLimits,
-  );
-  const catalog = createCatalogModule({ sequelize: rt.sequelize, models: rt.models.catalog, audit: rt.audit });
-
-  const routes: RouteSpec[] = [...identity.routes, ...catalog.routes];
+  const modules = composeModules(rt);
+  const routes: RouteSpec[] = [...modules.routes];
   if (rt.config.sandbox) routes.push(...sandboxControlRoutes({ clock: rt.clock, scheduler: rt.scheduler }));
-  for (const job of identity.jobs) if (!rt.scheduler.has(job.name)) rt.scheduler.register(job);
+  for (const job of modules.jobs) if (!rt.scheduler.has(job.name)) rt.scheduler.register(job);
 
-  const mountDeps = { tokens: rt.tokens, rateLimits: rt.rateLimits, checkResponses: rt.config.env !== 'production' };
+  const mountDeps = {
+    tokens: rt.tokens,
+    rateLimits: rt.rateLimits,
+    checkResponses: rt.config.env !== 'production',
+    minPerIpPerMinute: rt.config.sandbox ? 600 : 0,
+  };
   for (const spec of routes) mountRoute(router, registry, spec, mountDeps);
 
   router.get('/healthz', (ctx) => {

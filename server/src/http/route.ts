@@ -70,6 +70,19 @@ export interface MountDeps {
   rateLimits: RateLimits;
   /** re-validate responses against their schema (development and tests): contract drift fails loudly */
   checkResponses: boolean;
+  /** per-IP limits allow at least this many requests a minute (api-contract.md: 600 in sandbox mode) */
+  minPerIpPerMinute: number;
+}
+
+/** A per-IP rule raised to the floor (scaled to its window); per-user rules are kept as declared. */
+export function effectiveRule(
+  rule: RateRule & { by?: 'actor' | 'ip' },
+  byIp: boolean,
+  minPerIpPerMinute: number,
+): RateRule {
+  if (!byIp) return rule;
+  const floor = Math.ceil((minPerIpPerMinute * rule.durationSec) / 60);
+  return { points: Math.max(rule.points, floor), durationSec: rule.durationSec };
 }
 
 function authenticate(ctx: Context, access: Access, tokens: SessionTokens): Actor | undefined {
@@ -95,13 +108,14 @@ export function mountRoute(router: Router, registry: OpenAPIRegistry, spec: Rout
   router[spec.method](spec.path, async (ctx) => {
     const actor = authenticate(ctx, spec.access, deps.tokens);
     if (spec.rateLimit) {
-      const subject =
-        spec.rateLimit.by === 'ip' || !actor
-          ? `ip:${ctx.ip}`
-          : actor.kind === 'consumer'
-            ? `u:${actor.userId}`
-            : `op:${actor.operatorId}`;
-      await deps.rateLimits.consume(`${spec.method}:${spec.path}`, spec.rateLimit, subject);
+      const byIp = spec.rateLimit.by === 'ip' || !actor;
+      const subject = byIp
+        ? `ip:${ctx.ip}`
+        : actor.kind === 'consumer'
+          ? `u:${actor.userId}`
+          : `op:${actor.operatorId}`;
+      const rule = effectiveRule(spec.rateLimit, byIp, deps.minPerIpPerMinute);
+      await deps.rateLimits.consume(`${spec.method}:${spec.path}`, rule, subject);
     }
     const input = {
       params: spec.params ? spec.params.parse(ctx.params) : undefined,

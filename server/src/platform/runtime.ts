@@ -12,6 +12,9 @@ import { randomToken } from '../kernel/ids';
 import { AuditLog } from '../modules/audit';
 import { defineCatalogModels, type CatalogModels } from '../modules/catalog';
 import { defineIdentityModels, type IdentityModels } from '../modules/identity';
+import { defineAddressModel, type AddressModel } from '../modules/address';
+import { defineOrderModels, type OrderModels } from '../modules/order';
+import { Idempotency } from './idempotency';
 import { AlipayClient } from './alipay/alipay-client';
 import { capabilitiesOf, type DbCapabilities } from './db/capabilities';
 import { createSequelize } from './db/sequelize';
@@ -38,7 +41,8 @@ export interface Runtime {
   alipay: AlipayClient;
   sms: SmsSender;
   audit: AuditLog;
-  models: { identity: IdentityModels; catalog: CatalogModels };
+  models: { identity: IdentityModels; catalog: CatalogModels; address: AddressModel; order: OrderModels };
+  idempotency: Idempotency;
   scheduler: Scheduler;
   close(): Promise<void>;
 }
@@ -83,11 +87,12 @@ export function createRuntime(config: Config, opts: { logger?: Logger } = {}): R
     logger,
   });
 
+  const db = capabilitiesOf(sequelize);
   return {
     config,
     logger,
     sequelize,
-    db: capabilitiesOf(sequelize),
+    db,
     redis,
     clock,
     tokens: new SessionTokens(jwtSecretFor(config), config.sessionTtlSec),
@@ -98,7 +103,13 @@ export function createRuntime(config: Config, opts: { logger?: Logger } = {}): R
     alipay,
     sms: config.sandbox ? sandboxSms(logger) : noSmsProvider,
     audit: new AuditLog(sequelize),
-    models: { identity: defineIdentityModels(sequelize), catalog: defineCatalogModels(sequelize) },
+    models: {
+      identity: defineIdentityModels(sequelize),
+      catalog: defineCatalogModels(sequelize),
+      address: defineAddressModel(sequelize),
+      order: defineOrderModels(sequelize),
+    },
+    idempotency: new Idempotency(sequelize, db),
     scheduler: new Scheduler({ redis, clock, logger }),
     async close() {
       await this.scheduler.stop();

@@ -5,6 +5,7 @@ import { catalogRoutes } from './http/routes';
 
 export { defineCatalogModels, type CatalogModels } from './persistence/models';
 export { createProduct } from './application/create-product';
+export { releaseStock, reserveStock, skuSnapshots, type SkuSnapshot, type StockLine } from './application/stock';
 export type { CatalogDeps };
 
 export function createCatalogModule(deps: CatalogDeps): { routes: RouteSpec[] } {

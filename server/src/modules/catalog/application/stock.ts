@@ -1,0 +1,107 @@
+// Stock for orders: SKU snapshots to price and record, and atomic reservation. A reservation is one conditional
+// UPDATE per SKU (never read-then-write), in SKU id order so concurrent orders lock rows in the same order.
+import { Op, type Transaction } from 'sequelize';
+import { conflict } from '../../../kernel/errors';
+import { parseSpecs } from '../persistence/models';
+import type { CatalogDeps } from './ports';
+
+export interface SkuSnapshot {
+  skuId: number;
+  productId: number;
+  title: string;
+  specs: Record<string, string>;
+  image: string | null;
+  priceFen: number;
+  stock: number;
+  onShelf: boolean;
+}
+
+export interface StockLine {
+  skuId: number;
+  quantity: number;
+}
+
+export async function skuSnapshots(
+  deps: CatalogDeps,
+  skuIds: number[],
+  transaction?: Transaction,
+): Promise<Map<number, SkuSnapshot>> {
+  const { Sku, Product, ProductImage } = deps.models;
+  const skus = await Sku.findAll({ where: { id: { [Op.in]: skuIds } }, transaction });
+  const productIds = [...new Set(skus.map((s) => s.getDataValue('productId')))];
+  const [products, images] = await Promise.all([
+    Product.findAll({ where: { id: { [Op.in]: productIds } }, transaction }),
+    ProductImage.findAll({
+      where: { productId: { [Op.in]: productIds } },
+      order: [
+        ['sort', 'ASC'],
+        ['id', 'ASC'],
+      ],
+      transaction,
+    }),
+  ]);
+  const productBy = new Map(products.map((p) => [p.getDataValue('id'), p.get({ plain: true })]));
+  const firstImage = new Map<number, string>();
+  for (const img of images)
+    if (!firstImage.has(img.getDataValue('productId')))
+      firstImage.set(img.getDataValue('productId'), img.getDataValue('url'));
+  const out = new Map<number, SkuSnapshot>();
+  for (const s of skus) {
+    const sku = s.get({ plain: true });
+    const product = productBy.get(sku.productId);
+    if (!product) continue;
+    out.set(sku.id, {
+      skuId: sku.id,
+      productId: sku.productId,
+      title: product.title,
+      specs: parseSpecs(sku.specsJson),
+      image: sku.image ?? firstImage.get(sku.productId) ?? null,
+      priceFen: sku.priceFen,
+      stock: sku.stock,
+      onShelf: Boolean(product.onShelf),
+    });
+  }
+  return out;
+}
+
+/** Merges lines of the same SKU and sorts by SKU id (a fixed lock order avoids deadlocks between orders). */
+export function normaliseLines(lines: readonly StockLine[]): StockLine[] {
+  const qty = new Map<number, number>();
+  for (const l of lines) qty.set(l.skuId, (qty.get(l.skuId) ?? 0) + l.quantity);
+  return [...qty.entries()].sort(([a], [b]) => a - b).map(([skuId, quantity]) => ({ skuId, quantity }));
+}
+
+export async function reserveStock(
+  deps: CatalogDeps,
+  lines: readonly StockLine[],
+  transaction: Transaction,
+): Promise<void> {
+  for (const line of normaliseLines(lines)) {
+    const [, affected] = (await deps.sequelize.query('UPDATE skus SET stock = stock - ? WHERE id = ? AND stock >= ?', {
+      replacements: [line.quantity, line.skuId, line.quantity],
+      transaction,
+    })) as [unknown, number | { affectedRows?: number; changes?: number }];
+    if (affectedRows(affected) !== 1) {
+      throw conflict('STOCK_INSUFFICIENT', '库存不足', { skuId: line.skuId, requested: line.quantity });
+    }
+  }
+}
+
+export async function releaseStock(
+  deps: CatalogDeps,
+  lines: readonly StockLine[],
+  transaction: Transaction,
+): Promise<void> {
+  for (const line of normaliseLines(lines)) {
+    await deps.sequelize.query('UPDATE skus SET stock = stock + ? WHERE id = ?', {
+      replacements: [line.quantity, line.skuId],
+      transaction,
+    });
+  }
+}
+
+/** Sequelize reports affected rows differently per engine (mysql2: a number or a result header; sqlite: changes). */
+function affectedRows(meta: number | { affectedRows?: number; changes?: number } | undefined): number {
+  if (typeof meta === 'number') return meta;
+  return meta?.affectedRows ?? meta?.changes ?? 0;
+}

@@ -1,0 +1,112 @@
+// Status changes. Each one is a conditional UPDATE on the expected current status, so two racing changes can
+// never both apply; the declared table decides what is allowed at all.
+import { Op, type Transaction } from 'sequelize';
+import { conflict, notFound } from '../../../kernel/errors';
+import { inTransaction } from '../../../platform/db/transaction';
+import { assertTransition, type OrderStatus } from '../domain/lifecycle';
+import type { OrderAttrs } from '../persistence/models';
+import type { OrderDeps } from './ports';
+
+/** Moves an order from `from` to `to` if it is still in `from`; false when someone else moved it first. */
+export async function moveOrder(
+  deps: OrderDeps,
+  orderId: number,
+  from: OrderStatus,
+  to: OrderStatus,
+  patch: Partial<OrderAttrs>,
+  t: Transaction,
+): Promise<boolean> {
+  assertTransition(from, to);
+  const [n] = await deps.models.Order.update(
+    { ...patch, status: to },
+    { where: { id: orderId, status: from }, transaction: t },
+  );
+  return n === 1;
+}
+
+async function releaseOrderStock(deps: OrderDeps, orderId: number, t: Transaction) {
+  const items = await deps.models.OrderItem.findAll({ where: { orderId }, transaction: t });
+  await deps.catalog.releaseStock(
+    items.map((i) => ({ skuId: i.getDataValue('skuId'), quantity: i.getDataValue('quantity') })),
+    t,
+  );
+}
+
+/** Cancels an unpaid order and returns its stock, exactly once. `userId` limits it to the owner's orders. */
+export async function cancelOrder(
+  deps: OrderDeps,
+  orderId: number,
+  reason: string,
+  userId?: number,
+): Promise<{ status: OrderStatus }> {
+  return inTransaction(deps.sequelize, deps.db, async (t) => {
+    // A locking read: racing cancels queue on the order row and each sees the status the previous one left.
+    const order = await deps.models.Order.findOne({
+      where: userId ? { id: orderId, userId } : { id: orderId },
+      transaction: t,
+      lock: deps.db.rowLocks ? t.LOCK.UPDATE : undefined,
+    });
+    if (!order) throw notFound('订单', 'ORDER_NOT_FOUND');
+    const status = order.getDataValue('status');
+    if (status === 'cancelled') return { status };
+    if (status !== 'pending_payment') throw conflict('ORDER_STATE_INVALID', '只有待付款的订单可以取消', { status });
+    const moved = await moveOrder(
+      deps,
+      orderId,
+      'pending_payment',
+      'cancelled',
+      { cancelledAt: deps.clock.now(), cancelReason: reason },
+      t,
+    );
+    if (!moved) {
+      // a concurrent change won: cancelling twice is not an error, anything else is
+      const now = (await deps.models.Order.findByPk(orderId, {
+        transaction: t,
+        lock: deps.db.rowLocks ? t.LOCK.UPDATE : undefined,
+      }))!.getDataValue('status');
+      if (now === 'cancelled') return { status: now };
+      throw conflict('ORDER_STATE_INVALID', '订单状态已变化，请刷新', { status: now });
+    }
+    await releaseOrderStock(deps, orderId, t);
+    return { status: 'cancelled' as const };
+  });
+}
+
+export async function shipOrder(
+  deps: OrderDeps,
+  orderId: number,
+  shipment: { carrier: string; trackingNo: string },
+): Promise<{ status: OrderStatus }> {
+  return inTransaction(deps.sequelize, deps.db, async (t) => {
+    const order = await deps.models.Order.findByPk(orderId, {
+      transaction: t,
+      lock: deps.db.rowLocks ? t.LOCK.UPDATE : undefined,
+    });
+    if (!order) throw notFound('订单', 'ORDER_NOT_FOUND');
+    const from = order.getDataValue('status');
+    if (from !== 'to_ship') throw conflict('ORDER_STATE_INVALID', '只有待发货的订单可以发货', { status: from });
+    const moved = await moveOrder(deps, orderId, 'to_ship', 'shipped', { ...shipment, shippedAt: deps.clock.now() }, t);
+    if (!moved) throw conflict('ORDER_STATE_INVALID', '订单状态已变化，请刷新', {});
+    return { status: 'shipped' as const };
+  });
+}
+
+/** The cancel-unpaid-orders job: every unpaid order past its deadline, through the same cancel path. */
+export async function cancelExpiredOrders(deps: OrderDeps, now: Date): Promise<{ cancelled: number }> {
+  const due = await deps.models.Order.findAll({
+    where: { status: 'pending_payment', payDeadline: { [Op.lte]: now } },
+    attributes: ['id'],
+    limit: 500,
+    order: [['id', 'ASC']],
+  });
+  let cancelled = 0;
+  for (const o of due) {
+    try {
+      const r = await cancelOrder(deps, o.getDataValue('id'), 'payment_timeout');
+      if (r.status === 'cancelled') cancelled++;
+    } catch (err) {
+      deps.logger.warn({ err, orderId: o.getDataValue('id') }, 'could not cancel an expired order');
+    }
+  }
+  return { cancelled };
+}

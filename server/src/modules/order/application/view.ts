@@ -1,0 +1,54 @@
+import type { Order } from '../../../contracts/order';
+import { notFound } from '../../../kernel/errors';
+import type { OrderAttrs, OrderItemAttrs } from '../persistence/models';
+import type { OrderDeps } from './ports';
+
+export function toOrderView(o: OrderAttrs, items: OrderItemAttrs[]): Order {
+  return {
+    id: o.id,
+    orderNo: o.orderNo,
+    status: o.status,
+    itemsTotalFen: o.itemsTotalFen,
+    discountFen: o.discountFen,
+    shippingFen: o.shippingFen,
+    payableFen: o.payableFen,
+    paidFen: o.paidFen ?? 0,
+    items: items.map((i) => ({
+      skuId: i.skuId,
+      productId: i.productId,
+      title: i.title,
+      specs: JSON.parse(i.specsJson) as Record<string, string>,
+      image: i.image,
+      unitPriceFen: i.unitPriceFen,
+      quantity: i.quantity,
+      lineTotalFen: i.lineTotalFen,
+    })),
+    address: JSON.parse(o.addressJson) as Order['address'],
+    remark: o.remark,
+    payDeadline: new Date(o.payDeadline).toISOString(),
+    createdAt: new Date(o.createdAt).toISOString(),
+    carrier: o.carrier ?? null,
+    trackingNo: o.trackingNo ?? null,
+  };
+}
+
+/** A consumer's own order; another user's order is a 404, exactly like a missing one. */
+export async function getOwnOrder(deps: OrderDeps, userId: number, id: number): Promise<Order> {
+  const order = await deps.models.Order.findOne({ where: { id, userId } });
+  if (!order) throw notFound('订单', 'ORDER_NOT_FOUND');
+  const items = await deps.models.OrderItem.findAll({ where: { orderId: id }, order: [['id', 'ASC']] });
+  return toOrderView(
+    order.get({ plain: true }),
+    items.map((i) => i.get({ plain: true })),
+  );
+}
+
+export async function getAnyOrder(deps: OrderDeps, id: number): Promise<Order> {
+  const order = await deps.models.Order.findByPk(id);
+  if (!order) throw notFound('订单', 'ORDER_NOT_FOUND');
+  const items = await deps.models.OrderItem.findAll({ where: { orderId: id }, order: [['id', 'ASC']] });
+  return toOrderView(
+    order.get({ plain: true }),
+    items.map((i) => i.get({ plain: true })),
+  );
+}

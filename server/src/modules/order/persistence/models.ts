@@ -1,0 +1,95 @@
+import { DataTypes, type Model, type ModelStatic, type Optional, type Sequelize } from 'sequelize';
+import type { OrderStatus } from '../domain/lifecycle';
+
+export interface OrderAttrs {
+  id: number;
+  orderNo: string;
+  userId: number;
+  status: OrderStatus;
+  itemsTotalFen: number;
+  discountFen: number;
+  shippingFen: number;
+  payableFen: number;
+  paidFen: number;
+  addressJson: string;
+  remark: string;
+  payDeadline: Date;
+  paidAt: Date | null;
+  cancelledAt: Date | null;
+  cancelReason: string | null;
+  carrier: string | null;
+  trackingNo: string | null;
+  shippedAt: Date | null;
+  completedAt: Date | null;
+  createdAt: Date;
+}
+export interface OrderItemAttrs {
+  id: number;
+  orderId: number;
+  productId: number;
+  skuId: number;
+  title: string;
+  specsJson: string;
+  image: string | null;
+  unitPriceFen: number;
+  quantity: number;
+  lineTotalFen: number;
+}
+
+type Nullable<A> = { [K in keyof A]: null extends A[K] ? K : never }[keyof A];
+type M<A extends object, C extends keyof A> = ModelStatic<Model<A, Optional<A, C>>>;
+export interface OrderModels {
+  Order: M<OrderAttrs, 'id' | 'paidFen' | 'discountFen' | 'remark' | 'createdAt' | Nullable<OrderAttrs>>;
+  OrderItem: M<OrderItemAttrs, 'id' | 'image'>;
+}
+
+const id = { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true };
+const int = DataTypes.INTEGER;
+const date = DataTypes.DATE(3);
+
+export function defineOrderModels(sequelize: Sequelize): OrderModels {
+  const Order: OrderModels['Order'] = sequelize.define(
+    'Order',
+    {
+      id,
+      orderNo: DataTypes.STRING(32),
+      userId: int,
+      status: DataTypes.STRING(20),
+      itemsTotalFen: int,
+      discountFen: int,
+      shippingFen: int,
+      payableFen: int,
+      paidFen: int,
+      addressJson: DataTypes.TEXT,
+      remark: DataTypes.STRING(200),
+      payDeadline: date,
+      paidAt: date,
+      cancelledAt: date,
+      cancelReason: DataTypes.STRING(64),
+      carrier: DataTypes.STRING(32),
+      trackingNo: DataTypes.STRING(64),
+      shippedAt: date,
+      completedAt: date,
+      createdAt: date,
+    },
+    { tableName: 'orders' },
+  );
+  const OrderItem: OrderModels['OrderItem'] = sequelize.define(
+    'OrderItem',
+    {
+      id,
+      orderId: int,
+      productId: int,
+      skuId: int,
+      title: DataTypes.STRING(120),
+      specsJson: DataTypes.STRING(500),
+      image: DataTypes.STRING(500),
+      unitPriceFen: int,
+      quantity: int,
+      lineTotalFen: int,
+    },
+    { tableName: 'order_items', updatedAt: false },
+  );
+  Order.hasMany(OrderItem, { as: 'items', foreignKey: 'orderId' });
+  return { Order, OrderItem };
+}

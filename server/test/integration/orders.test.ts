@@ -1,0 +1,201 @@
+import { adminLogin, startTestServer, wechatLogin, type TestServer } from '../support/harness';
+
+let t: TestServer;
+let admin: string;
+beforeAll(async () => {
+  t = await startTestServer();
+  admin = await adminLogin(t);
+});
+afterAll(() => t.close());
+
+async function product(stock: number, priceFen = 5000, extra: Record<string, unknown> = {}) {
+  const res = await t.api('POST', '/api/admin/v1/products', {
+    token: admin,
+    body: { title: `测试商品${Math.random().toString(36).slice(2, 6)}`, skus: [{ priceFen, stock }], ...extra },
+  });
+  return { productId: res.body.id as number, skuId: res.body.skus[0].id as number };
+}
+
+async function buyer(name: string) {
+  const { token, userId } = await wechatLogin(t, name);
+  const addr = await t.api('POST', '/api/v1/addresses', {
+    token,
+    body: {
+      name: '张三',
+      phone: '13800138000',
+      province: '浙江省',
+      city: '杭州市',
+      district: '西湖区',
+      detail: '文三路 1 号',
+    },
+  });
+  return { token, userId, addressId: addr.body.id as number };
+}
+
+const stockOf = async (skuId: number) => (await t.rt.models.catalog.Sku.findByPk(skuId))!.getDataValue('stock');
+
+describe('placing orders', () => {
+  it('prices on the server (client prices are ignored), keeps a snapshot and reserves stock', async () => {
+    const { skuId } = await product(10, 4550);
+    const b = await buyer('price');
+    const res = await t.api('POST', '/api/v1/orders', {
+      token: b.token,
+      body: { items: [{ skuId, quantity: 2, priceFen: 1 }], addressId: b.addressId, payableFen: 1 },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      status: 'pending_payment',
+      itemsTotalFen: 9100,
+      shippingFen: 800, // under the ¥99 free-shipping threshold
+      payableFen: 9900,
+      items: [{ skuId, unitPriceFen: 4550, quantity: 2, lineTotalFen: 9100 }],
+      address: { name: '张三', city: '杭州市' },
+    });
+    expect(res.body.orderNo).toMatch(/^\d{22}$/);
+    expect(await stockOf(skuId)).toBe(8);
+    // later edits never change history
+    await t.rt.models.catalog.Sku.update({ priceFen: 1 }, { where: { id: skuId } });
+    const again = await t.api('GET', `/api/v1/orders/${res.body.id}`, { token: b.token });
+    expect(again.body.items[0].unitPriceFen).toBe(4550);
+  });
+
+  it('100 concurrent buyers for 10 units: exactly 10 orders, stock 0, never below', async () => {
+    const { skuId } = await product(10, 12000);
+    const buyers = await Promise.all(Array.from({ length: 100 }, (_, i) => buyer(`rush${i}`)));
+    const results = await Promise.all(
+      buyers.map((b) =>
+        t.api('POST', '/api/v1/orders', {
+          token: b.token,
+          body: { items: [{ skuId, quantity: 1 }], addressId: b.addressId },
+        }),
+      ),
+    );
+    const ok = results.filter((r) => r.status === 201);
+    const refused = results.filter((r) => r.status === 409);
+    expect(ok).toHaveLength(10);
+    expect(refused).toHaveLength(90);
+    expect(refused.every((r) => r.body.error.code === 'STOCK_INSUFFICIENT')).toBe(true);
+    expect(await stockOf(skuId)).toBe(0);
+    const { OrderItem } = t.rt.models.order;
+    expect(await OrderItem.sum('quantity', { where: { skuId } })).toBe(10);
+  });
+
+  it('the same Idempotency-Key twice (even racing) gives one order and the first response', async () => {
+    const { skuId } = await product(50);
+    const b = await buyer('idem');
+    const send = () =>
+      t.api('POST', '/api/v1/orders', {
+        token: b.token,
+        headers: { 'idempotency-key': 'order-key-0001' },
+        body: { items: [{ skuId, quantity: 1 }], addressId: b.addressId },
+      });
+    const [r1, r2, r3] = await Promise.all([send(), send(), send()]);
+    expect([r1.status, r2.status, r3.status]).toEqual([201, 201, 201]);
+    expect(new Set([r1.body.id, r2.body.id, r3.body.id]).size).toBe(1);
+    expect(await t.rt.models.order.Order.count({ where: { userId: b.userId } })).toBe(1);
+    expect(await stockOf(skuId)).toBe(49);
+    const other = await buyer('idem2'); // another user's same key is their own
+    const r4 = await t.api('POST', '/api/v1/orders', {
+      token: other.token,
+      headers: { 'idempotency-key': 'order-key-0001' },
+      body: { items: [{ skuId, quantity: 1 }], addressId: other.addressId },
+    });
+    expect(r4.body.id).not.toBe(r1.body.id);
+  });
+
+  it.each([
+    ['an unknown SKU', { items: [{ skuId: 999999, quantity: 1 }] }, 400, 'SKU_UNAVAILABLE'],
+    ['zero quantity', { items: [{ skuId: -1, quantity: 0 }] }, 400, 'VALIDATION_FAILED'],
+    ['more than the stock', { items: [{ skuId: 0, quantity: 6 }] }, 409, 'STOCK_INSUFFICIENT'],
+  ])('refuses %s and changes nothing', async (_w, patch, status, code) => {
+    const { skuId } = await product(5);
+    const b = await buyer('bad');
+    const items = (patch.items as { skuId: number; quantity: number }[]).map((i) => ({
+      ...i,
+      skuId: i.skuId === 0 ? skuId : i.skuId,
+    }));
+    const before = await t.rt.models.order.Order.count();
+    const res = await t.api('POST', '/api/v1/orders', { token: b.token, body: { items, addressId: b.addressId } });
+    expect(res.status).toBe(status);
+    expect(res.body.error.code).toBe(code);
+    expect(await t.rt.models.order.Order.count()).toBe(before);
+    expect(await stockOf(skuId)).toBe(5);
+  });
+
+  it("another user's address or order is a 404 on every endpoint", async () => {
+    const { skuId } = await product(5);
+    const a = await buyer('owner');
+    const b = await buyer('snoop');
+    const order = await t.api('POST', '/api/v1/orders', {
+      token: a.token,
+      body: { items: [{ skuId, quantity: 1 }], addressId: a.addressId },
+    });
+    expect(
+      (
+        await t.api('POST', '/api/v1/orders', {
+          token: b.token,
+          body: { items: [{ skuId, quantity: 1 }], addressId: a.addressId },
+        })
+      ).status,
+    ).toBe(404);
+    expect((await t.api('GET', `/api/v1/orders/${order.body.id}`, { token: b.token })).status).toBe(404);
+    const cancel = await t.api('POST', `/api/v1/orders/${order.body.id}/cancel`, { token: b.token, body: {} });
+    expect(cancel.status).toBe(404);
+    expect((await t.api('GET', `/api/v1/orders/${order.body.id}`, { token: a.token })).body.status).toBe(
+      'pending_payment',
+    );
+  });
+});
+
+describe('cancelling', () => {
+  it('racing cancels release the stock exactly once', async () => {
+    const { skuId } = await product(5);
+    const b = await buyer('cancel');
+    const order = await t.api('POST', '/api/v1/orders', {
+      token: b.token,
+      body: { items: [{ skuId, quantity: 3 }], addressId: b.addressId },
+    });
+    expect(await stockOf(skuId)).toBe(2);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        t.api('POST', `/api/v1/orders/${order.body.id}/cancel`, { token: b.token, body: {} }),
+      ),
+    );
+    expect(results.every((r) => r.status === 200 && r.body.status === 'cancelled')).toBe(true);
+    expect(await stockOf(skuId)).toBe(5);
+  });
+
+  it('cancel-unpaid-orders cancels orders past their 30-minute deadline on the business clock', async () => {
+    const { skuId } = await product(5);
+    const b = await buyer('timeout');
+    const order = await t.api('POST', '/api/v1/orders', {
+      token: b.token,
+      body: { items: [{ skuId, quantity: 2 }], addressId: b.addressId },
+    });
+    const early = await t.api('POST', '/sandbox/jobs/cancel-unpaid-orders/run');
+    expect(early.status).toBe(200);
+    expect((await t.api('GET', `/api/v1/orders/${order.body.id}`, { token: b.token })).body.status).toBe(
+      'pending_payment',
+    );
+    await t.api('POST', '/sandbox/clock', { body: { advanceMs: 31 * 60_000 } });
+    const run = await t.api('POST', '/sandbox/jobs/cancel-unpaid-orders/run');
+    expect(run.body.result.cancelled).toBeGreaterThanOrEqual(1);
+    expect((await t.api('GET', `/api/v1/orders/${order.body.id}`, { token: b.token })).body.status).toBe('cancelled');
+    expect(await stockOf(skuId)).toBe(5);
+  });
+
+  it('an unpaid order cannot be shipped', async () => {
+    const { skuId } = await product(5);
+    const b = await buyer('ship');
+    const order = await t.api('POST', '/api/v1/orders', {
+      token: b.token,
+      body: { items: [{ skuId, quantity: 1 }], addressId: b.addressId },
+    });
+    const res = await t.api('POST', `/api/admin/v1/orders/${order.body.id}/ship`, {
+      token: admin,
+      body: { carrier: '顺丰', trackingNo: 'SF1' },
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('ORDER_STATE_INVALID');
+  });
+});
