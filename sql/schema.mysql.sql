@@ -18,6 +18,43 @@ CREATE TABLE `addresses` (
   CONSTRAINT `addresses_ibfk_1` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+CREATE TABLE `after_sale_items` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `after_sale_id` int(10) unsigned NOT NULL,
+  `order_item_id` int(10) unsigned NOT NULL,
+  `quantity` int(10) unsigned NOT NULL,
+  `amount_fen` int(10) unsigned NOT NULL,
+  `created_at` datetime(3) NOT NULL,
+  PRIMARY KEY (`id`),
+  KEY `order_item_id` (`order_item_id`),
+  KEY `after_sale_items_after_sale` (`after_sale_id`),
+  CONSTRAINT `after_sale_items_ibfk_1` FOREIGN KEY (`after_sale_id`) REFERENCES `after_sales` (`id`) ON DELETE CASCADE ON UPDATE CASCADE,
+  CONSTRAINT `after_sale_items_ibfk_2` FOREIGN KEY (`order_item_id`) REFERENCES `order_items` (`id`) ON UPDATE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `after_sales` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `order_id` int(10) unsigned NOT NULL,
+  `user_id` int(10) unsigned NOT NULL,
+  `type` varchar(16) NOT NULL,
+  `status` varchar(16) NOT NULL,
+  `reason` varchar(200) NOT NULL,
+  `amount_fen` int(10) unsigned NOT NULL,
+  `refund_id` int(10) unsigned DEFAULT NULL,
+  `return_carrier` varchar(32) DEFAULT NULL,
+  `return_tracking_no` varchar(64) DEFAULT NULL,
+  `operator_note` varchar(200) DEFAULT NULL,
+  `created_at` datetime(3) NOT NULL,
+  `updated_at` datetime(3) NOT NULL,
+  PRIMARY KEY (`id`),
+  KEY `user_id` (`user_id`),
+  KEY `after_sales_order` (`order_id`),
+  KEY `after_sales_status` (`status`),
+  KEY `after_sales_refund` (`refund_id`),
+  CONSTRAINT `after_sales_ibfk_1` FOREIGN KEY (`order_id`) REFERENCES `orders` (`id`) ON UPDATE CASCADE,
+  CONSTRAINT `after_sales_ibfk_2` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON UPDATE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 CREATE TABLE `audit_logs` (
   `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
   `operator_id` int(10) unsigned DEFAULT NULL,
@@ -34,6 +71,19 @@ CREATE TABLE `audit_logs` (
   CONSTRAINT `audit_logs_ibfk_1` FOREIGN KEY (`operator_id`) REFERENCES `operators` (`id`) ON DELETE SET NULL ON UPDATE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+CREATE TABLE `cart_items` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `user_id` int(10) unsigned NOT NULL,
+  `sku_id` int(10) unsigned NOT NULL,
+  `quantity` int(10) unsigned NOT NULL,
+  `selected` tinyint(1) NOT NULL DEFAULT 1,
+  `created_at` datetime(3) NOT NULL,
+  `updated_at` datetime(3) NOT NULL,
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `cart_items_user_sku` (`user_id`,`sku_id`),
+  CONSTRAINT `cart_items_ibfk_1` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 CREATE TABLE `categories` (
   `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
   `parent_id` int(10) unsigned DEFAULT NULL,
@@ -41,9 +91,93 @@ CREATE TABLE `categories` (
   `sort` int(11) NOT NULL DEFAULT 0,
   `created_at` datetime(3) NOT NULL,
   `updated_at` datetime(3) NOT NULL,
+  `icon` varchar(500) DEFAULT NULL,
   PRIMARY KEY (`id`),
-  KEY `parent_id` (`parent_id`),
+  KEY `categories_parent_sort` (`parent_id`,`sort`),
   CONSTRAINT `categories_ibfk_1` FOREIGN KEY (`parent_id`) REFERENCES `categories` (`id`) ON UPDATE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `groupbuy_campaign_skus` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `campaign_id` int(10) unsigned NOT NULL,
+  `sku_id` int(10) unsigned NOT NULL,
+  `group_price_fen` int(10) unsigned NOT NULL,
+  `leader_price_fen` int(10) unsigned DEFAULT NULL,
+  `created_at` datetime(3) NOT NULL,
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `groupbuy_campaign_skus_unique` (`campaign_id`,`sku_id`),
+  KEY `sku_id` (`sku_id`),
+  CONSTRAINT `groupbuy_campaign_skus_ibfk_1` FOREIGN KEY (`campaign_id`) REFERENCES `groupbuy_campaigns` (`id`) ON DELETE CASCADE ON UPDATE CASCADE,
+  CONSTRAINT `groupbuy_campaign_skus_ibfk_2` FOREIGN KEY (`sku_id`) REFERENCES `skus` (`id`) ON UPDATE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `groupbuy_campaigns` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `product_id` int(10) unsigned NOT NULL,
+  `title` varchar(120) NOT NULL,
+  `size` int(10) unsigned NOT NULL,
+  `validity_hours` int(10) unsigned NOT NULL,
+  `starts_at` datetime(3) DEFAULT NULL,
+  `ends_at` datetime(3) DEFAULT NULL,
+  `per_user_limit` int(10) unsigned NOT NULL DEFAULT 0,
+  `new_users_only` tinyint(1) NOT NULL DEFAULT 0,
+  `virtual_completion` tinyint(1) NOT NULL DEFAULT 0,
+  `virtual_threshold_pct` int(10) unsigned NOT NULL DEFAULT 50,
+  `stack_with_coupons` tinyint(1) NOT NULL DEFAULT 0,
+  `enabled` tinyint(1) NOT NULL DEFAULT 1,
+  `created_at` datetime(3) NOT NULL,
+  `updated_at` datetime(3) NOT NULL,
+  PRIMARY KEY (`id`),
+  KEY `groupbuy_campaigns_product` (`product_id`),
+  CONSTRAINT `groupbuy_campaigns_ibfk_1` FOREIGN KEY (`product_id`) REFERENCES `products` (`id`) ON UPDATE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `groupbuy_groups` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `code` varchar(16) NOT NULL,
+  `campaign_id` int(10) unsigned NOT NULL,
+  `leader_user_id` int(10) unsigned NOT NULL,
+  `size` int(10) unsigned NOT NULL,
+  `status` varchar(16) NOT NULL,
+  `seats_taken` int(10) unsigned NOT NULL DEFAULT 0,
+  `paid_count` int(10) unsigned NOT NULL DEFAULT 0,
+  `opened_at` datetime(3) DEFAULT NULL,
+  `expires_at` datetime(3) DEFAULT NULL,
+  `closed_at` datetime(3) DEFAULT NULL,
+  `close_reason` varchar(32) DEFAULT NULL,
+  `virtual_completed` tinyint(1) NOT NULL DEFAULT 0,
+  `created_at` datetime(3) NOT NULL,
+  `updated_at` datetime(3) NOT NULL,
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `groupbuy_groups_code` (`code`),
+  KEY `leader_user_id` (`leader_user_id`),
+  KEY `groupbuy_groups_campaign_status` (`campaign_id`,`status`),
+  KEY `groupbuy_groups_due` (`status`,`expires_at`),
+  CONSTRAINT `groupbuy_groups_ibfk_1` FOREIGN KEY (`campaign_id`) REFERENCES `groupbuy_campaigns` (`id`) ON UPDATE CASCADE,
+  CONSTRAINT `groupbuy_groups_ibfk_2` FOREIGN KEY (`leader_user_id`) REFERENCES `users` (`id`) ON UPDATE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `groupbuy_members` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `group_id` int(10) unsigned NOT NULL,
+  `campaign_id` int(10) unsigned NOT NULL,
+  `user_id` int(10) unsigned NOT NULL,
+  `order_id` int(10) unsigned NOT NULL,
+  `is_leader` tinyint(1) NOT NULL DEFAULT 0,
+  `status` varchar(16) NOT NULL,
+  `holder_user_id` int(10) unsigned DEFAULT NULL,
+  `paid_at` datetime(3) DEFAULT NULL,
+  `created_at` datetime(3) NOT NULL,
+  `updated_at` datetime(3) NOT NULL,
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `groupbuy_members_order` (`order_id`),
+  UNIQUE KEY `groupbuy_members_one_seat` (`group_id`,`holder_user_id`),
+  KEY `user_id` (`user_id`),
+  KEY `groupbuy_members_campaign_user` (`campaign_id`,`user_id`),
+  CONSTRAINT `groupbuy_members_ibfk_1` FOREIGN KEY (`group_id`) REFERENCES `groupbuy_groups` (`id`) ON UPDATE CASCADE,
+  CONSTRAINT `groupbuy_members_ibfk_2` FOREIGN KEY (`campaign_id`) REFERENCES `groupbuy_campaigns` (`id`) ON UPDATE CASCADE,
+  CONSTRAINT `groupbuy_members_ibfk_3` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON UPDATE CASCADE,
+  CONSTRAINT `groupbuy_members_ibfk_4` FOREIGN KEY (`order_id`) REFERENCES `orders` (`id`) ON UPDATE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `idempotency_keys` (
@@ -125,11 +259,52 @@ CREATE TABLE `orders` (
   `completed_at` datetime(3) DEFAULT NULL,
   `created_at` datetime(3) NOT NULL,
   `updated_at` datetime(3) NOT NULL,
+  `status_before_refund` varchar(20) DEFAULT NULL,
+  `kind` varchar(16) NOT NULL DEFAULT 'normal',
   PRIMARY KEY (`id`),
   UNIQUE KEY `orders_order_no` (`order_no`),
   KEY `orders_user_status` (`user_id`,`status`),
   KEY `orders_status_deadline` (`status`,`pay_deadline`),
   CONSTRAINT `orders_ibfk_1` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON UPDATE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `outbox_messages` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `topic` varchar(64) NOT NULL,
+  `payload_json` text NOT NULL,
+  `dedupe_key` varchar(128) DEFAULT NULL,
+  `status` varchar(16) NOT NULL,
+  `attempts` int(10) unsigned NOT NULL DEFAULT 0,
+  `next_attempt_at` datetime(3) NOT NULL,
+  `locked_until` datetime(3) DEFAULT NULL,
+  `last_error` varchar(1000) DEFAULT NULL,
+  `created_at` datetime(3) NOT NULL,
+  `updated_at` datetime(3) NOT NULL,
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `outbox_dedupe` (`dedupe_key`),
+  KEY `outbox_due` (`status`,`next_attempt_at`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `payments` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `order_id` int(10) unsigned NOT NULL,
+  `channel` varchar(16) NOT NULL,
+  `out_trade_no` varchar(32) NOT NULL,
+  `amount_fen` int(10) unsigned NOT NULL DEFAULT 0,
+  `status` varchar(16) NOT NULL,
+  `prepay_id` varchar(64) DEFAULT NULL,
+  `prepared_at` datetime(3) DEFAULT NULL,
+  `transaction_id` varchar(64) DEFAULT NULL,
+  `paid_fen` int(10) unsigned NOT NULL DEFAULT 0,
+  `paid_at` datetime(3) DEFAULT NULL,
+  `closed_at` datetime(3) DEFAULT NULL,
+  `created_at` datetime(3) NOT NULL,
+  `updated_at` datetime(3) NOT NULL,
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `payments_channel_trade` (`channel`,`out_trade_no`),
+  KEY `payments_order` (`order_id`),
+  KEY `payments_status_prepared` (`status`,`prepared_at`),
+  CONSTRAINT `payments_ibfk_1` FOREIGN KEY (`order_id`) REFERENCES `orders` (`id`) ON UPDATE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `product_images` (
@@ -157,7 +332,39 @@ CREATE TABLE `products` (
   PRIMARY KEY (`id`),
   KEY `category_id` (`category_id`),
   KEY `products_shelf_category` (`on_shelf`,`category_id`),
+  KEY `products_shelf_price` (`on_shelf`,`min_price_fen`),
+  KEY `products_shelf_sales` (`on_shelf`,`sales`),
   CONSTRAINT `products_ibfk_1` FOREIGN KEY (`category_id`) REFERENCES `categories` (`id`) ON DELETE SET NULL ON UPDATE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `refunds` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `order_id` int(10) unsigned NOT NULL,
+  `payment_id` int(10) unsigned NOT NULL,
+  `out_refund_no` varchar(64) NOT NULL,
+  `amount_fen` int(10) unsigned NOT NULL DEFAULT 0,
+  `reason` varchar(32) NOT NULL,
+  `note` varchar(200) NOT NULL DEFAULT '',
+  `status` varchar(16) NOT NULL,
+  `channel_refund_id` varchar(64) DEFAULT NULL,
+  `last_error` varchar(500) DEFAULT NULL,
+  `succeeded_at` datetime(3) DEFAULT NULL,
+  `created_at` datetime(3) NOT NULL,
+  `updated_at` datetime(3) NOT NULL,
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `refunds_out_refund_no` (`out_refund_no`),
+  KEY `refunds_order` (`order_id`),
+  KEY `refunds_payment` (`payment_id`),
+  CONSTRAINT `refunds_ibfk_1` FOREIGN KEY (`order_id`) REFERENCES `orders` (`id`) ON UPDATE CASCADE,
+  CONSTRAINT `refunds_ibfk_2` FOREIGN KEY (`payment_id`) REFERENCES `payments` (`id`) ON UPDATE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `settings` (
+  `setting_key` varchar(64) NOT NULL,
+  `value_json` text NOT NULL,
+  `updated_by` int(11) DEFAULT NULL,
+  `updated_at` datetime(3) NOT NULL,
+  PRIMARY KEY (`setting_key`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `skus` (
@@ -170,6 +377,7 @@ CREATE TABLE `skus` (
   `image` varchar(500) DEFAULT NULL,
   `created_at` datetime(3) NOT NULL,
   `updated_at` datetime(3) NOT NULL,
+  `disabled_at` datetime(3) DEFAULT NULL,
   PRIMARY KEY (`id`),
   KEY `skus_product` (`product_id`),
   CONSTRAINT `skus_ibfk_1` FOREIGN KEY (`product_id`) REFERENCES `products` (`id`) ON DELETE CASCADE ON UPDATE CASCADE

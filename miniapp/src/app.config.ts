@@ -1,7 +1,15 @@
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/category/index', 'pages/cart/index', 'pages/me/index', 'pages/login/index'],
   // One subpackage per feature; the main package keeps only the tab pages and login (WeChat: ≤ 2 MB each).
-  subPackages: [{ root: 'subpackages/product', pages: ['detail/index'] }],
+  subPackages: [
+    { root: 'subpackages/product', pages: ['detail/index'] },
+    {
+      root: 'subpackages/order',
+      pages: ['checkout/index', 'cashier/index', 'result/index', 'list/index', 'detail/index'],
+    },
+    { root: 'subpackages/groupbuy', pages: ['group/index', 'list/index'] },
+    { root: 'subpackages/user', pages: ['addresses/index'] },
+  ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['subpackages/product'] },
   },

@@ -85,11 +85,13 @@ export function buildApp(rt: Runtime): BuiltApp {
   if (rt.config.sandbox) {
     const wx = wechatSimulator({ appId: rt.config.wechat.appId, secret: rt.config.wechat.secret });
     app.use(wx.routes());
-    if (rt.sandboxKeys) {
+    if (rt.wechatPaySim) app.use(rt.wechatPaySim.router.routes());
+    if (rt.sandboxKeys && rt.alipayTrades) {
       const ali = alipaySimulator({
         appId: rt.config.alipay.appId,
         appPublicKey: rt.sandboxKeys.alipayApp.publicKey,
         platformPrivateKey: rt.sandboxKeys.alipayPlatform.privateKey,
+        trades: rt.alipayTrades,
       });
       app.use(ali.routes());
     }

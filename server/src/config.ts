@@ -39,6 +39,17 @@ const EnvSchema = z.object({
   WECHAT_APPID: optionalString,
   WECHAT_SECRET: optionalString,
   WECHAT_API_BASE: optionalString.pipe(z.url().optional()),
+  WECHAT_TEMPLATE_ORDER_SHIPPED: optionalString,
+  WECHAT_TEMPLATE_REFUND_SUCCEEDED: optionalString,
+  WECHAT_TEMPLATE_GROUP_SUCCEEDED: optionalString,
+  WECHAT_TEMPLATE_GROUP_FAILED: optionalString,
+  WECHATPAY_MCHID: optionalString,
+  WECHATPAY_SERIAL_NO: optionalString,
+  WECHATPAY_PRIVATE_KEY: optionalString,
+  WECHATPAY_APIV3_KEY: optionalString,
+  WECHATPAY_PUBLIC_KEY_ID: optionalString,
+  WECHATPAY_PUBLIC_KEY: optionalString,
+  WECHATPAY_API_BASE: optionalString.pipe(z.url().optional()),
   ALIPAY_APPID: optionalString,
   ALIPAY_PRIVATE_KEY: optionalString,
   ALIPAY_PUBLIC_KEY: optionalString,
@@ -66,8 +77,24 @@ export interface Config {
   logLevel: string;
   /** run the cron scheduler in this process */
   scheduler: boolean;
-  wechat: { appId: string; secret: string; apiBase?: string };
+  wechat: {
+    appId: string;
+    secret: string;
+    apiBase?: string;
+    /** subscribe-message template ids per event */
+    templates: { order_shipped: string; refund_succeeded: string; group_succeeded: string; group_failed: string };
+  };
   alipay: { appId: string; privateKey?: string; alipayPublicKey?: string; gateway?: string };
+  /** unset fields fall back to the sandbox keys (sandbox only; production refuses to start without them) */
+  wechatPay: {
+    mchId?: string;
+    serialNo?: string;
+    privateKey?: string;
+    apiV3Key?: string;
+    publicKeyId?: string;
+    publicKey?: string;
+    apiBase?: string;
+  };
 }
 
 export const SANDBOX_WECHAT = { appId: 'wxsandbox0000000001', secret: 'sandbox-wechat-secret' } as const;
@@ -102,6 +129,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!e.MYSQL_URL) problems.push('MYSQL_URL is missing: production runs on MySQL');
     if (!e.REDIS_URL) problems.push('REDIS_URL is missing: production runs on Redis');
     if (!e.WECHAT_APPID || !e.WECHAT_SECRET) problems.push('WECHAT_APPID and WECHAT_SECRET are required in production');
+    const wxPayMissing = (
+      ['WECHATPAY_MCHID', 'WECHATPAY_SERIAL_NO', 'WECHATPAY_PRIVATE_KEY', 'WECHATPAY_APIV3_KEY'] as const
+    ).filter((k) => !e[k]);
+    if (wxPayMissing.length) problems.push(`WeChat Pay needs ${wxPayMissing.join(', ')} in production`);
+    if (e.WECHATPAY_APIV3_KEY && Buffer.byteLength(e.WECHATPAY_APIV3_KEY) !== 32)
+      problems.push('WECHATPAY_APIV3_KEY must be the 32-byte APIv3 key');
     if (e.ALIPAY_APPID && (!e.ALIPAY_PRIVATE_KEY || !e.ALIPAY_PUBLIC_KEY))
       problems.push('ALIPAY_APPID is set but ALIPAY_PRIVATE_KEY or ALIPAY_PUBLIC_KEY is missing');
   }
@@ -126,12 +159,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       appId: e.WECHAT_APPID ?? SANDBOX_WECHAT.appId,
       secret: e.WECHAT_SECRET ?? SANDBOX_WECHAT.secret,
       apiBase: e.WECHAT_API_BASE,
+      templates: {
+        order_shipped: e.WECHAT_TEMPLATE_ORDER_SHIPPED ?? 'sandbox_order_shipped',
+        refund_succeeded: e.WECHAT_TEMPLATE_REFUND_SUCCEEDED ?? 'sandbox_refund_succeeded',
+        group_succeeded: e.WECHAT_TEMPLATE_GROUP_SUCCEEDED ?? 'sandbox_group_succeeded',
+        group_failed: e.WECHAT_TEMPLATE_GROUP_FAILED ?? 'sandbox_group_failed',
+      },
     },
     alipay: {
       appId: e.ALIPAY_APPID ?? SANDBOX_ALIPAY_APPID,
       privateKey: e.ALIPAY_PRIVATE_KEY,
       alipayPublicKey: e.ALIPAY_PUBLIC_KEY,
       gateway: e.ALIPAY_GATEWAY,
+    },
+    wechatPay: {
+      mchId: e.WECHATPAY_MCHID,
+      serialNo: e.WECHATPAY_SERIAL_NO,
+      privateKey: e.WECHATPAY_PRIVATE_KEY?.replaceAll('\\n', '\n'),
+      apiV3Key: e.WECHATPAY_APIV3_KEY,
+      publicKeyId: e.WECHATPAY_PUBLIC_KEY_ID,
+      publicKey: e.WECHATPAY_PUBLIC_KEY?.replaceAll('\\n', '\n'),
+      apiBase: e.WECHATPAY_API_BASE,
     },
   };
 }

@@ -51,6 +51,7 @@ async function main() {
   const port = (server.address() as AddressInfo).port;
   rt.selfUrl.value = config.publicBaseUrl ?? `http://127.0.0.1:${port}`;
   if (config.scheduler) rt.scheduler.start();
+  rt.outbox.start(); // every instance drains the outbox; claims keep each message to one worker
 
   const base = rt.selfUrl.value;
   const lines = [

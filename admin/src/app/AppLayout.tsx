@@ -1,4 +1,4 @@
-import { LogoutOutlined, ShoppingOutlined, UserOutlined } from '@ant-design/icons';
+import { LogoutOutlined, ShoppingCartOutlined, ShoppingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -11,6 +11,21 @@ const MENU: MenuProps['items'] = [
     icon: <ShoppingOutlined />,
     label: '商品',
     children: [{ key: '/products', label: '商品列表' }],
+  },
+  {
+    key: 'trade',
+    icon: <ShoppingCartOutlined />,
+    label: '交易',
+    children: [
+      { key: '/orders', label: '订单' },
+      { key: '/after-sales', label: '售后' },
+    ],
+  },
+  {
+    key: 'marketing',
+    icon: <TeamOutlined />,
+    label: '营销',
+    children: [{ key: '/groupbuy', label: '拼团' }],
   },
 ];
 
@@ -32,7 +47,7 @@ export function AppLayout() {
           mode="inline"
           items={MENU}
           selectedKeys={[selected]}
-          defaultOpenKeys={['products']}
+          defaultOpenKeys={['products', 'trade', 'marketing']}
           onClick={({ key }) => navigate(key)}
         />
       </Layout.Sider>

@@ -2,6 +2,9 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { RequireAuth } from '../shared/auth/RequireAuth';
 import { LoginPage } from '../routes/login/LoginPage';
 import { ProductListPage } from '../routes/products/product-list/ProductListPage';
+import { OrderListPage } from '../routes/orders/OrderListPage';
+import { AfterSaleListPage } from '../routes/after-sales/AfterSaleListPage';
+import { CampaignListPage } from '../routes/groupbuy/CampaignListPage';
 import { AppLayout } from './AppLayout';
 
 export function AppRoutes() {
@@ -17,6 +20,9 @@ export function AppRoutes() {
       >
         <Route index element={<Navigate to="/products" replace />} />
         <Route path="/products" element={<ProductListPage />} />
+        <Route path="/orders" element={<OrderListPage />} />
+        <Route path="/after-sales" element={<AfterSaleListPage />} />
+        <Route path="/groupbuy" element={<CampaignListPage />} />
         <Route path="*" element={<Navigate to="/products" replace />} />
       </Route>
     </Routes>

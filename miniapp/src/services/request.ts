@@ -28,6 +28,7 @@ export interface RequestOptions {
   /** don't show a toast on failure (the caller shows the error itself) */
   silent?: boolean;
   timeoutMs?: number;
+  headers?: Record<string, string>;
 }
 
 export function buildQuery(query: Query | undefined): string {
@@ -60,8 +61,8 @@ export function toastError(err: unknown): void {
 
 /** One request layer for weapp, alipay and h5. Resolves with the parsed JSON body of a 2xx response. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', query, body, silent = false, timeoutMs = 15000 } = options;
-  const header: Record<string, string> = { Accept: 'application/json' };
+  const { method = 'GET', query, body, silent = false, timeoutMs = 15000, headers } = options;
+  const header: Record<string, string> = { Accept: 'application/json', ...headers };
   if (body !== undefined) header['Content-Type'] = 'application/json';
   const token = getToken();
   if (token) header.Authorization = `Bearer ${token}`;

@@ -3,3 +3,6 @@ export * from './common';
 export * from './auth';
 export * from './catalog';
 export * from './order';
+export * from './payment';
+export * from './after-sale';
+export * from './groupbuy';

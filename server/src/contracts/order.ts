@@ -1,4 +1,4 @@
-import { Fen, Id } from './common';
+import { Fen, Id, Page } from './common';
 import { Phone } from './auth';
 import { z } from './zod';
 
@@ -52,6 +52,7 @@ export const CreateOrderRequest = z
 
 export const OrderItem = z
   .object({
+    id: Id.openapi({ description: 'the order line (orderItemId in after-sale requests)' }),
     skuId: Id,
     productId: Id,
     title: z.string(),
@@ -90,3 +91,94 @@ export const ShipRequest = z.object({
   carrier: z.string().trim().min(1).max(32),
   trackingNo: z.string().trim().min(1).max(64),
 });
+
+export const OrderListQuery = Page.extend({
+  status: OrderStatus.optional(),
+});
+export const AdminOrderListQuery = Page.extend({
+  status: OrderStatus.optional(),
+  orderNo: z.string().trim().max(32).optional(),
+  userId: z.coerce.number().int().positive().optional(),
+});
+export const OrderSummary = z
+  .object({
+    id: Id,
+    orderNo: z.string(),
+    userId: Id,
+    status: OrderStatus,
+    payableFen: Fen,
+    paidFen: Fen,
+    itemCount: z.number().int(),
+    firstItem: z.object({ title: z.string(), image: z.string().nullable() }).nullable(),
+    createdAt: z.string().openapi({ format: 'date-time' }),
+  })
+  .openapi('OrderSummary');
+export const OrderList = z.object({ items: z.array(OrderSummary), total: z.number().int() });
+
+export const CheckoutPreviewRequest = CreateOrderRequest.omit({ addressId: true, remark: true })
+  .extend({ addressId: z.number().int().positive().optional() })
+  .openapi('CheckoutPreviewRequest');
+export const CheckoutPreview = z
+  .object({
+    itemsTotalFen: Fen,
+    discountFen: Fen,
+    shippingFen: Fen,
+    payableFen: Fen,
+    lines: z.array(
+      OrderItem.omit({ id: true }).extend({
+        stock: z.number().int(),
+        available: z.boolean().openapi({ description: 'on shelf and enough stock right now' }),
+      }),
+    ),
+    adjustments: z.array(z.object({ step: z.string(), label: z.string(), amountFen: z.number().int() })),
+  })
+  .openapi('CheckoutPreview', { description: 'the same breakdown the order will charge' });
+
+export const OrderSettingsDoc = z
+  .object({
+    paymentTimeoutMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60),
+    autoConfirmDays: z.number().int().min(1).max(30),
+    shippingFlatFeeFen: Fen.max(100_000),
+    freeShippingOverFen: Fen.openapi({ description: '0 = always free' }),
+  })
+  .openapi('OrderSettings');
+
+export const CartLine = z
+  .object({
+    id: Id,
+    skuId: Id,
+    productId: Id.nullable(),
+    title: z.string(),
+    specs: z.record(z.string(), z.string()),
+    image: z.string().nullable(),
+    priceFen: Fen,
+    quantity: z.number().int(),
+    selected: z.boolean(),
+    stock: z.number().int(),
+    available: z.boolean(),
+    unavailableReason: z.enum(['OFF_SHELF', 'OUT_OF_STOCK', 'NOT_ENOUGH_STOCK', 'GONE']).nullable(),
+  })
+  .openapi('CartLine');
+export const Cart = z
+  .object({ items: z.array(CartLine), selectedCount: z.number().int(), selectedTotalFen: Fen })
+  .openapi('Cart');
+export const AddToCart = z.object({
+  skuId: z.number().int().positive(),
+  quantity: z.number().int().min(1).max(999).default(1),
+});
+export const UpdateCartLine = z
+  .object({ quantity: z.number().int().min(1).max(999).optional(), selected: z.boolean().optional() })
+  .refine((v) => v.quantity !== undefined || v.selected !== undefined, { message: 'quantity or selected' });
+export const SelectAll = z.object({ selected: z.boolean() });
+
+export type OrderSummary = z.infer<typeof OrderSummary>;
+export type OrderList = z.infer<typeof OrderList>;
+export type CheckoutPreview = z.infer<typeof CheckoutPreview>;
+export type Cart = z.infer<typeof Cart>;
+export type CartLine = z.infer<typeof CartLine>;
+export type OrderStatusName = z.infer<typeof OrderStatus>;
+export type OrderSettingsDoc = z.infer<typeof OrderSettingsDoc>;

@@ -13,6 +13,7 @@ const STATUS: Record<ErrorKind, number> = {
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  too_large: 413,
   unprocessable: 422,
   rate_limited: 429,
   unavailable: 503,

@@ -7,7 +7,8 @@ import type { Context } from 'koa';
 import type { z, ZodType } from 'zod';
 import type { OperatorRole } from '../contracts/auth';
 import { ErrorEnvelope } from '../contracts/common';
-import { forbidden, unauthenticated } from '../kernel/errors';
+import multer from '@koa/multer';
+import { forbidden, invalid, tooLarge, unauthenticated } from '../kernel/errors';
 import { bearerToken, type Actor, type SessionTokens } from './auth';
 import type { RateLimits, RateRule } from './rate-limit';
 
@@ -46,9 +47,18 @@ export interface RouteSpec<
   query?: Qs;
   body?: Bs;
   response: Rs;
-  status?: 200 | 201 | 202;
+  status?: 200 | 201 | 202 | 204;
   /** documented error statuses and what they mean */
-  errors?: Partial<Record<400 | 401 | 403 | 404 | 409 | 422 | 429 | 503, string>>;
+  errors?: Partial<Record<400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503, string>>;
+  /** the handler answers `{status, body?}` itself, outside the JSON envelope (payment notifications) */
+  rawReply?: boolean;
+  /** a documented request body the handler reads raw (signatures need the exact bytes), never parsed here */
+  rawBody?: ZodType;
+  /**
+   * A multipart/form-data request with one file (read into memory, at most `maxBytes`); the handler finds it at
+   * `ctx.request.file`. Access is checked before a byte of the file is read.
+   */
+  upload?: { field: string; maxBytes: number; form: ZodType };
   /** rate limit per actor (or per IP for public routes) */
   rateLimit?: RateRule & { by?: 'actor' | 'ip' };
   handler(input: RouteInput<Infer<Ps>, Infer<Qs>, Infer<Bs>, ActorOf<Ac>>): Promise<z.input<Rs>> | z.input<Rs>;
@@ -117,6 +127,7 @@ export function mountRoute(router: Router, registry: OpenAPIRegistry, spec: Rout
       const rule = effectiveRule(spec.rateLimit, byIp, deps.minPerIpPerMinute);
       await deps.rateLimits.consume(`${spec.method}:${spec.path}`, rule, subject);
     }
+    if (spec.upload) await readUpload(ctx, spec.upload);
     const input = {
       params: spec.params ? spec.params.parse(ctx.params) : undefined,
       query: spec.query ? spec.query.parse(ctx.query) : undefined,
@@ -125,10 +136,30 @@ export function mountRoute(router: Router, registry: OpenAPIRegistry, spec: Rout
       ctx,
     };
     const result = await spec.handler(input as never);
+    if (spec.rawReply) {
+      const reply = result as { status: number; body?: unknown };
+      ctx.status = reply.status;
+      if (reply.body !== undefined) ctx.body = reply.body;
+      return;
+    }
     ctx.status = spec.status ?? 200;
     ctx.body = deps.checkResponses ? checkResponse(spec, result) : result;
   });
   registry.registerPath(toOpenApi(spec));
+}
+
+async function readUpload(ctx: Context, upload: NonNullable<RouteSpec['upload']>): Promise<void> {
+  const parse = multer({ storage: multer.memoryStorage(), limits: { fileSize: upload.maxBytes, files: 1 } }).single(
+    upload.field,
+  );
+  try {
+    await parse(ctx as never, async () => {});
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'LIMIT_FILE_SIZE') throw tooLarge('FILE_TOO_LARGE', `文件不能超过 ${upload.maxBytes} 字节`);
+    if (typeof code === 'string' && code.startsWith('LIMIT_')) throw invalid('UPLOAD_REFUSED', `上传被拒绝: ${code}`);
+    throw invalid('BAD_UPLOAD', '请求不是合法的 multipart/form-data');
+  }
 }
 
 /** A response that breaks its own contract is our bug: a 500 (logged), never the client's 400. */
@@ -140,7 +171,10 @@ function checkResponse(spec: RouteSpec, result: unknown): unknown {
 
 function toOpenApi(spec: RouteSpec): RouteConfig {
   const responses: RouteConfig['responses'] = {
-    [spec.status ?? 200]: { description: 'OK', content: { 'application/json': { schema: spec.response } } },
+    [spec.status ?? 200]:
+      spec.status === 204
+        ? { description: 'No Content' }
+        : { description: 'OK', content: { 'application/json': { schema: spec.response } } },
   };
   const errors: Record<number, string | undefined> = { 400: '请求参数不正确 (VALIDATION_FAILED)', ...spec.errors };
   if (spec.access !== 'public') errors[401] ??= '未登录或登录已过期 (UNAUTHENTICATED)';
@@ -153,7 +187,9 @@ function toOpenApi(spec: RouteSpec): RouteConfig {
   const request: RouteConfig['request'] = {};
   if (spec.params) request.params = spec.params as never;
   if (spec.query) request.query = spec.query as never;
-  if (spec.body) request.body = { content: { 'application/json': { schema: spec.body } }, required: true };
+  const body = spec.body ?? spec.rawBody;
+  if (body) request.body = { content: { 'application/json': { schema: body } }, required: true };
+  if (spec.upload) request.body = { content: { 'multipart/form-data': { schema: spec.upload.form } }, required: true };
   return {
     method: spec.method,
     path: spec.path.replace(/:(\w+)/g, '{$1}'),

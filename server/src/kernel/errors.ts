@@ -8,6 +8,7 @@ export type ErrorKind =
   | 'not_found' // 404
   | 'method_not_allowed' // 405
   | 'conflict' // 409: the state of things forbids it (sold out, already used…)
+  | 'too_large' // 413
   | 'unprocessable' // 422
   | 'rate_limited' // 429
   | 'unavailable'; // 503
@@ -32,6 +33,8 @@ export const forbidden = (message = '没有权限', code = 'FORBIDDEN') => new A
 export const notFound = (what: string, code = 'NOT_FOUND') => new AppError('not_found', code, `${what}不存在`);
 export const conflict = (code: string, message: string, details?: unknown) =>
   new AppError('conflict', code, message, details);
+export const tooLarge = (code: string, message: string, details?: unknown) =>
+  new AppError('too_large', code, message, details);
 export const rateLimited = (retryAfterSec: number) =>
   new AppError('rate_limited', 'RATE_LIMITED', '请求过于频繁，请稍后再试', { retryAfterSec });
 export const unavailable = (code: string, message: string) => new AppError('unavailable', code, message);

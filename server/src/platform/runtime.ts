@@ -14,10 +14,20 @@ import { defineCatalogModels, type CatalogModels } from '../modules/catalog';
 import { defineIdentityModels, type IdentityModels } from '../modules/identity';
 import { defineAddressModel, type AddressModel } from '../modules/address';
 import { defineOrderModels, type OrderModels } from '../modules/order';
+import { definePaymentModels, type PaymentModels } from '../modules/payment';
+import { defineAfterSaleModels, type AfterSaleModels } from '../modules/after-sale';
+import { defineGroupbuyModels, type GroupbuyModels } from '../modules/groupbuy';
+import { defineCartModel, type CartItemModel } from '../modules/cart';
+import { Outbox } from './outbox/outbox';
+import { SettingsStore } from './settings/settings-store';
+import { AlipayTrades } from './sandbox/alipay-trades';
+import { wechatPaySimulator, WECHATPAY_SIM_PREFIX, type WechatPaySimulator } from './sandbox/wechatpay/simulator';
+import { WechatPayClient } from './wechatpay/wechatpay-client';
 import { Idempotency } from './idempotency';
 import { AlipayClient } from './alipay/alipay-client';
 import { capabilitiesOf, type DbCapabilities } from './db/capabilities';
 import { createSequelize } from './db/sequelize';
+import { refuseQueriesOutsideTransactions } from './db/transaction';
 import { Scheduler } from './jobs/scheduler';
 import { createLogger, type Logger } from './logger';
 import { createRedis, type RedisClient } from './redis/redis';
@@ -39,9 +49,25 @@ export interface Runtime {
   sandboxKeys?: SandboxKeys;
   wechat: WechatClient;
   alipay: AlipayClient;
+  wechatPay: WechatPayClient;
+  /** the in-process WeChat Pay simulator (sandbox only) */
+  wechatPaySim?: WechatPaySimulator;
+  /** the in-process Alipay trade simulator (sandbox only) */
+  alipayTrades?: AlipayTrades;
+  outbox: Outbox;
+  settings: SettingsStore;
   sms: SmsSender;
   audit: AuditLog;
-  models: { identity: IdentityModels; catalog: CatalogModels; address: AddressModel; order: OrderModels };
+  models: {
+    identity: IdentityModels;
+    catalog: CatalogModels;
+    address: AddressModel;
+    order: OrderModels;
+    payment: PaymentModels;
+    afterSale: AfterSaleModels;
+    groupbuy: GroupbuyModels;
+    cart: CartItemModel;
+  };
   idempotency: Idempotency;
   scheduler: Scheduler;
   close(): Promise<void>;
@@ -64,6 +90,7 @@ function jwtSecretFor(config: Config): string {
 export function createRuntime(config: Config, opts: { logger?: Logger } = {}): Runtime {
   const logger = opts.logger ?? createLogger(config.logLevel);
   const sequelize = createSequelize({ mysqlUrl: config.mysqlUrl, dataDir: config.dataDir, logger });
+  if (config.env !== 'production') refuseQueriesOutsideTransactions(sequelize);
   const redis = createRedis({ redisUrl: config.redisUrl, prefix: config.redisPrefix });
   const clock = new BusinessClock();
   const selfUrl = { value: config.publicBaseUrl ?? `http://127.0.0.1:${config.port}` };
@@ -87,6 +114,27 @@ export function createRuntime(config: Config, opts: { logger?: Logger } = {}): R
     logger,
   });
 
+  const wxKeys = sandboxKeys?.wechatPay;
+  const wp = config.wechatPay;
+  const wechatPay = new WechatPayClient(
+    {
+      appId: config.wechat.appId,
+      mchId: wp.mchId ?? wxKeys?.mchId ?? '',
+      serialNo: wp.serialNo ?? wxKeys?.merchant.serialNo ?? '',
+      privateKey: wp.privateKey ?? wxKeys?.merchant.privateKey ?? '',
+      certificate: wxKeys?.merchant.certificate,
+      apiV3Key: wp.apiV3Key ?? wxKeys?.apiV3Key ?? '',
+      publicKeyId: wp.publicKeyId ?? wxKeys?.publicKey.id,
+      publicKey: wp.publicKey ?? wxKeys?.publicKey.publicKey,
+      apiBase: () =>
+        wp.apiBase ?? (config.sandbox ? `${selfUrl.value}${WECHATPAY_SIM_PREFIX}` : 'https://api.mch.weixin.qq.com'),
+      notifyBase: () => selfUrl.value,
+    },
+    logger,
+  );
+  const wechatPaySim =
+    config.sandbox && wxKeys ? wechatPaySimulator({ appId: config.wechat.appId, keys: wxKeys, logger }) : undefined;
+
   const db = capabilitiesOf(sequelize);
   return {
     config,
@@ -101,6 +149,14 @@ export function createRuntime(config: Config, opts: { logger?: Logger } = {}): R
     sandboxKeys,
     wechat,
     alipay,
+    wechatPay,
+    wechatPaySim,
+    alipayTrades:
+      config.sandbox && sandboxKeys
+        ? new AlipayTrades(config.alipay.appId, sandboxKeys.alipayPlatform.privateKey, logger)
+        : undefined,
+    outbox: new Outbox(sequelize, logger),
+    settings: new SettingsStore(sequelize),
     sms: config.sandbox ? sandboxSms(logger) : noSmsProvider,
     audit: new AuditLog(sequelize),
     models: {
@@ -108,11 +164,18 @@ export function createRuntime(config: Config, opts: { logger?: Logger } = {}): R
       catalog: defineCatalogModels(sequelize),
       address: defineAddressModel(sequelize),
       order: defineOrderModels(sequelize),
+      payment: definePaymentModels(sequelize),
+      afterSale: defineAfterSaleModels(sequelize),
+      groupbuy: defineGroupbuyModels(sequelize),
+      cart: defineCartModel(sequelize),
     },
     idempotency: new Idempotency(sequelize, db),
     scheduler: new Scheduler({ redis, clock, logger }),
     async close() {
       await this.scheduler.stop();
+      await this.outbox.stop();
+      this.wechatPaySim?.close();
+      this.alipayTrades?.close();
       await sequelize.close();
       redis.disconnect();
     },

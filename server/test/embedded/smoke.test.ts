@@ -1,5 +1,7 @@
 // The embedded default (SQLite file + the in-process Redis stand-in, demo data, sandbox) runs the same app.
 import { adminLogin, startTestServer, wechatLogin, type TestServer } from '../support/harness';
+import { campaign, join, open, pay } from '../support/groupbuy';
+import { buyer, createProduct, payAndSettle, placeOrder } from '../support/shop';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -49,3 +51,35 @@ it('serves the OpenAPI document', async () => {
   const doc = await t.api('GET', '/api/openapi.json');
   expect(doc.body.openapi).toMatch(/^3\.1/);
 });
+
+it('runs the purchase loop on SQLite: order → WeChat Pay simulator → notification → ship → confirm', async () => {
+  const admin = await adminLogin(t);
+  const { skuId } = await createProduct(t, admin, 3, 4500);
+  const b = await buyer(t, 'embedded-buyer');
+  const order = await placeOrder(t, b, skuId, 2);
+  expect(await payAndSettle(t, b.token, order.id)).toBe('to_ship');
+  const ship = await t.api('POST', `/api/admin/v1/orders/${order.id}/ship`, {
+    token: admin,
+    body: { carrier: '圆通', trackingNo: 'YT1' },
+  });
+  expect(ship.body.status).toBe('shipped');
+  const done = await t.api('POST', `/api/v1/orders/${order.id}/confirm-receipt`, { token: b.token });
+  expect(done.body.status).toBe('completed');
+});
+
+it('runs a group buy on SQLite', async () => {
+  const admin = await adminLogin(t);
+  const camp = await campaign(t, admin, { size: 2 });
+  const a = await buyer(t, 'embedded-leader');
+  const b = await buyer(t, 'embedded-member');
+  const g = await open(t, a, camp);
+  expect(await pay(t, a, g.orderId)).toBe('awaiting_group');
+  const joined = await join(t, b, g.code, camp.skuId);
+  expect(joined.status).toBe(201);
+  expect(await pay(t, b, joined.body.order.id)).toBe('to_ship');
+  const preview = await t.api('POST', '/api/v1/checkout/preview', {
+    token: a.token,
+    body: { items: [{ skuId: camp.skuId, quantity: 1 }] },
+  });
+  expect(preview.status).toBe(200);
+}, 30_000);

@@ -199,3 +199,60 @@ describe('cancelling', () => {
     expect(res.body.error.code).toBe('ORDER_STATE_INVALID');
   });
 });
+
+describe('checkout preview', () => {
+  it('returns exactly the breakdown the order then charges, and flags what is short', async () => {
+    const a = await product(5, 3990);
+    const c = await product(1, 2000);
+    const b = await buyer('preview');
+    const items = [
+      { skuId: a.skuId, quantity: 2 },
+      { skuId: c.skuId, quantity: 2 },
+    ];
+    const preview = await t.api('POST', '/api/v1/checkout/preview', { token: b.token, body: { items } });
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ itemsTotalFen: 11980, shippingFen: 0, payableFen: 11980 });
+    expect(preview.body.lines.map((l: { available: boolean }) => l.available)).toEqual([true, false]);
+    items[1]!.quantity = 1;
+    const again = await t.api('POST', '/api/v1/checkout/preview', { token: b.token, body: { items } });
+    const order = await t.api('POST', '/api/v1/orders', { token: b.token, body: { items, addressId: b.addressId } });
+    for (const k of ['itemsTotalFen', 'discountFen', 'shippingFen', 'payableFen'])
+      expect([k, order.body[k]]).toEqual([k, again.body[k]]);
+    const bad = await t.api('POST', '/api/v1/checkout/preview', { token: b.token, body: { items: [] } });
+    expect(bad.status).toBe(400);
+  });
+});
+
+describe('order settings', () => {
+  it('operators change shipping and the payment timeout; new orders follow at once; bad input changes nothing', async () => {
+    const before = await t.api('GET', '/api/admin/v1/settings/order', { token: admin });
+    expect(before.body).toEqual({
+      paymentTimeoutMinutes: 30,
+      autoConfirmDays: 7,
+      shippingFlatFeeFen: 800,
+      freeShippingOverFen: 9900,
+    });
+    const bad = await t.api('PUT', '/api/admin/v1/settings/order', {
+      token: admin,
+      body: { ...before.body, paymentTimeoutMinutes: 1 },
+    });
+    expect(bad.status).toBe(400);
+    const consumer = await buyer('settings');
+    const forbidden = await t.api('PUT', '/api/admin/v1/settings/order', { token: consumer.token, body: before.body });
+    expect(forbidden.status).toBe(401);
+    const put = await t.api('PUT', '/api/admin/v1/settings/order', {
+      token: admin,
+      body: { paymentTimeoutMinutes: 15, autoConfirmDays: 10, shippingFlatFeeFen: 1200, freeShippingOverFen: 0 },
+    });
+    expect(put.status).toBe(200);
+    const { skuId } = await product(5, 1000);
+    const order = await t.api('POST', '/api/v1/orders', {
+      token: consumer.token,
+      body: { items: [{ skuId, quantity: 1 }], addressId: consumer.addressId },
+    });
+    expect(order.body.shippingFen).toBe(0); // 0 = always free
+    const minutes = (Date.parse(order.body.payDeadline) - Date.parse(order.body.createdAt)) / 60_000;
+    expect(minutes).toBe(15);
+    await t.api('PUT', '/api/admin/v1/settings/order', { token: admin, body: before.body });
+  });
+});

@@ -73,6 +73,7 @@ export async function startTestServer(opts: StartOptions = {}): Promise<TestServ
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   rt.selfUrl.value = baseUrl;
+  rt.outbox.start();
 
   return {
     baseUrl,

@@ -56,7 +56,7 @@ export default function Me() {
   };
 
   const avatar = resolveAsset(user?.avatar);
-  const soon = () => void Taro.showToast({ title: '即将开放，敬请期待', icon: 'none' });
+  const go = (url: string) => (loggedIn ? void Taro.navigateTo({ url }) : goLogin());
 
   return (
     <View className="me">
@@ -88,9 +88,14 @@ export default function Me() {
 
       <View className="me__card">
         <Cell.Group>
-          <Cell title="我的订单" extra="即将开放" clickable onClick={soon} />
-          <Cell title="收货地址" extra="即将开放" clickable onClick={soon} />
-          <Cell title="我的拼团" extra="即将开放" clickable onClick={soon} />
+          <Cell className="me-orders" title="我的订单" clickable onClick={() => go('/subpackages/order/list/index')} />
+          <Cell
+            className="me-addresses"
+            title="收货地址"
+            clickable
+            onClick={() => go('/subpackages/user/addresses/index')}
+          />
+          <Cell className="me-groupbuy" title="拼团" clickable onClick={() => go('/subpackages/groupbuy/list/index')} />
         </Cell.Group>
       </View>
 

@@ -9,6 +9,7 @@ import { identityRoutes } from './http/routes';
 export { defineIdentityModels, type IdentityModels } from './persistence/models';
 export { createOperator, ensureFirstAdmin, generatePassword } from './application/operator-auth';
 export { findOrCreateUser } from './application/consumer-login';
+export { subjectOf, userProfiles } from './application/subjects';
 export { ACCESS, ROLE_LABELS } from './domain/permissions';
 export type { IdentityDeps };
 

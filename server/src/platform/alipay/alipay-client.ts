@@ -2,6 +2,7 @@
 // talk to the in-process simulator over HTTP with real RSA2 signatures both ways.
 import { AlipaySdk } from 'alipay-sdk';
 import { AppError, invalid, unavailable } from '../../kernel/errors';
+import { fenToYuanString, yuanToFen } from '../../kernel/money';
 import type { Logger } from '../logger';
 
 export interface AlipayClientOptions {
@@ -12,6 +13,25 @@ export interface AlipayClientOptions {
   alipayPublicKey: string;
   gateway: () => string;
   logger: Logger;
+}
+
+export type AlipayResult = { ok: true; data: Record<string, unknown> } | { ok: false; code: string; subCode: string };
+
+/** Alipay amounts are yuan strings with two decimals; we keep fen and convert only at the edge. */
+export const fenToYuan = fenToYuanString;
+
+/** A yuan string from Alipay as fen; NaN when it is not one (it then matches no order amount). */
+export function yuanToFenOrNaN(yuan: string): number {
+  try {
+    return yuanToFen(yuan);
+  } catch {
+    return NaN;
+  }
+}
+
+/** yyyy-MM-dd HH:mm:ss in Asia/Shanghai, Alipay's format. */
+export function shanghaiDateTime(d: Date): string {
+  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
 }
 
 export class AlipayClient {
@@ -54,6 +74,75 @@ export class AlipayClient {
     const userId = (result.userId ?? result.openId) as string | undefined;
     if (!userId) throw unavailable('ALIPAY_UNAVAILABLE', '支付宝登录暂不可用');
     return { userId };
+  }
+
+  /** Calls a trade API; Alipay business errors come back as {ok:false, subCode}, never thrown. */
+  private async trade(method: string, bizContent: Record<string, unknown>, notifyUrl?: string): Promise<AlipayResult> {
+    try {
+      const r = (await this.client().exec(
+        method,
+        { bizContent, ...(notifyUrl ? { notifyUrl } : {}) },
+        { validateSign: true },
+      )) as Record<string, unknown>;
+      if (r.code === '10000') return { ok: true, data: r };
+      return { ok: false, code: String(r.code ?? ''), subCode: String(r.subCode ?? r.code ?? 'UNKNOWN') };
+    } catch (err) {
+      this.opts.logger.warn({ err, method }, 'alipay gateway error');
+      return { ok: false, code: 'NETWORK', subCode: 'NETWORK_ERROR' };
+    }
+  }
+
+  /** alipay.trade.create (JSAPI_PAY): the trade number the mini-program hands to my.tradePay. */
+  tradeCreate(p: {
+    outTradeNo: string;
+    amountFen: number;
+    subject: string;
+    buyerId: string;
+    notifyUrl: string;
+    expiresAt: Date;
+  }) {
+    return this.trade(
+      'alipay.trade.create',
+      {
+        out_trade_no: p.outTradeNo,
+        total_amount: fenToYuan(p.amountFen),
+        subject: p.subject.slice(0, 256),
+        buyer_id: p.buyerId,
+        product_code: 'JSAPI_PAY',
+        time_expire: shanghaiDateTime(p.expiresAt),
+      },
+      p.notifyUrl,
+    );
+  }
+
+  tradeQuery(outTradeNo: string) {
+    return this.trade('alipay.trade.query', { out_trade_no: outTradeNo });
+  }
+
+  tradeClose(outTradeNo: string) {
+    return this.trade('alipay.trade.close', { out_trade_no: outTradeNo });
+  }
+
+  tradeRefund(p: { outTradeNo: string; outRequestNo: string; amountFen: number; reason: string }) {
+    return this.trade('alipay.trade.refund', {
+      out_trade_no: p.outTradeNo,
+      out_request_no: p.outRequestNo,
+      refund_amount: fenToYuan(p.amountFen),
+      refund_reason: p.reason,
+    });
+  }
+
+  /** RSA2 over the sorted form fields (sign and sign_type left out), checked by the SDK. */
+  verifyNotification(form: Record<string, string>): boolean {
+    try {
+      return this.client().checkNotifySignV2(form);
+    } catch {
+      return false;
+    }
+  }
+
+  get appId(): string {
+    return this.opts.appId;
   }
 
   private mapError(result: Record<string, unknown>): AppError {

@@ -48,6 +48,11 @@ export class Scheduler {
     return [...this.jobs.keys()];
   }
 
+  /** A registered job's definition (another scheduler in a test plays a second instance with it). */
+  definition(name: string): JobDefinition {
+    return this.get(name);
+  }
+
   start(): void {
     for (const job of this.jobs.values()) {
       const task = cron.schedule(

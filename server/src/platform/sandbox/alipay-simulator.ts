@@ -4,12 +4,14 @@
 // are valid and map to user 2088<digits of name>.
 import Router from '@koa/router';
 import { createHash, createSign, createVerify } from 'node:crypto';
+import type { AlipayTrades } from './alipay-trades';
 import { SIM_CODE } from './wechat-simulator';
 
 export interface AlipaySimulatorOptions {
   appId: string;
   appPublicKey: string;
   platformPrivateKey: string;
+  trades: AlipayTrades;
 }
 
 export function alipayUserIdFor(name: string): string {
@@ -62,6 +64,20 @@ export function alipaySimulator(opts: AlipaySimulatorOptions): Router {
       });
     }
 
+    let biz: Record<string, string> = {};
+    try {
+      biz = params.biz_content ? (JSON.parse(params.biz_content) as Record<string, string>) : {};
+    } catch {
+      return void reply({
+        code: '40002',
+        msg: 'Invalid Arguments',
+        sub_code: 'isv.invalid-biz-content',
+        sub_msg: 'biz_content 不是 JSON',
+      });
+    }
+    const traded = opts.trades.handle(method, biz, params);
+    if (traded) return void reply(traded);
+
     switch (method) {
       case 'alipay.system.oauth.token': {
         const m = params.grant_type === 'authorization_code' ? SIM_CODE.exec(params.code ?? '') : null;
@@ -94,6 +110,17 @@ export function alipaySimulator(opts: AlipaySimulatorOptions): Router {
           sub_msg: `模拟器不支持 ${method}`,
         });
     }
+  });
+
+  // The simulated user confirms payment in the Alipay cashier (my.tradePay).
+  router.post('/pay', (ctx) => {
+    const tradeNo = String((ctx.request.body as Record<string, unknown> | undefined)?.tradeNo ?? '');
+    const r = opts.trades.pay(tradeNo);
+    ctx.status = r.ok ? 200 : 409;
+    ctx.type = 'application/json';
+    ctx.body = r.ok
+      ? { tradeNo, outTradeNo: r.outTradeNo, tradeStatus: 'TRADE_SUCCESS' }
+      : { error: { code: 'TRADE_NOT_PAYABLE', message: r.message } };
   });
 
   return router;

@@ -65,6 +65,51 @@ export class WechatClient {
     return res.access_token;
   }
 
+  /**
+   * POST /cgi-bin/message/subscribe/send. 43101 (the user gave no consent, or used it up) and 40003 (bad openid)
+   * are final; anything else is worth retrying.
+   */
+  async sendSubscribeMessage(m: {
+    touser: string;
+    templateId: string;
+    page: string;
+    data: Record<string, { value: string }>;
+  }): Promise<{ ok: true } | { ok: false; final: boolean; errcode: number }> {
+    const token = await this.accessToken();
+    const res = await this.call<WechatError>('POST', `/cgi-bin/message/subscribe/send?access_token=${token}`, {
+      touser: m.touser,
+      template_id: m.templateId,
+      page: m.page,
+      data: m.data,
+      miniprogram_state: 'formal',
+      lang: 'zh_CN',
+    });
+    if (!res.errcode) return { ok: true };
+    if (res.errcode === 40001 || res.errcode === 42001)
+      await this.opts.redis.del(`wechat:access_token:${this.opts.appId}`);
+    return { ok: false, final: res.errcode === 43101 || res.errcode === 40003, errcode: res.errcode };
+  }
+
+  /** POST /wxa/getwxacodeunlimit: an image on success, JSON on error (branch on Content-Type). */
+  async unlimitedQrCode(q: { scene: string; page: string; width?: number; checkPath?: boolean }): Promise<Buffer> {
+    const token = await this.accessToken();
+    let response: Response;
+    try {
+      response = await fetch(`${this.opts.apiBase()}/wxa/getwxacodeunlimit?access_token=${token}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ scene: q.scene, page: q.page, width: q.width ?? 430, check_path: q.checkPath ?? false }),
+        signal: AbortSignal.timeout(this.opts.timeoutMs ?? 5000),
+      });
+    } catch (err) {
+      this.opts.logger.warn({ err }, 'wechat api unreachable');
+      throw unavailable('WECHAT_UNAVAILABLE', '微信服务暂不可用，请稍后再试');
+    }
+    if ((response.headers.get('content-type') ?? '').startsWith('image/'))
+      return Buffer.from(await response.arrayBuffer());
+    throw this.mapError((await response.json()) as WechatError);
+  }
+
   private mapError(res: WechatError): AppError {
     this.opts.logger.warn({ errcode: res.errcode, errmsg: res.errmsg }, 'wechat api error');
     switch (res.errcode) {

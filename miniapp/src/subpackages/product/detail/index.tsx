@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button, InputNumber } from '@nutui/nutui-react-taro';
+import GroupbuySection from '../../../components/GroupbuySection';
+import { requireLogin } from '../../../services/guard';
+import { addToCart, encodeItems } from '../../../services/shop';
 import EmptyState from '../../../components/EmptyState';
 import type { ProductDetail } from '@contracts';
 import Price from '../../../components/Price';
@@ -19,6 +22,7 @@ export default function ProductDetailPage() {
   const [error, setError] = useState<'not_found' | 'failed' | null>(null);
   const [selection, setSelection] = useState<Selection>({});
   const [current, setCurrent] = useState(0);
+  const [quantity, setQuantity] = useState(1);
 
   const load = useCallback(() => {
     if (!Number.isInteger(id) || id <= 0) {
@@ -85,6 +89,28 @@ export default function ProductDetailPage() {
   const choose = (name: string, value: string) =>
     setSelection((sel) => ({ ...sel, [name]: sel[name] === value ? undefined : value }));
   const missing = names.filter((n) => selection[n] === undefined);
+  const picked = () => {
+    if (!sku) {
+      void Taro.showToast({ title: missing.length ? `请选择 ${missing.join(' / ')}` : '该规格暂不可售', icon: 'none' });
+      return null;
+    }
+    return requireLogin() ? sku : null;
+  };
+  const onAddToCart = () => {
+    const s = picked();
+    if (s) void addToCart(s.id, quantity).then(() => Taro.showToast({ title: '已加入购物车', icon: 'success' }));
+  };
+  const onBuyNow = () => {
+    const s = picked();
+    if (s)
+      void Taro.navigateTo({
+        url: `/subpackages/order/checkout/index?items=${encodeItems([{ skuId: s.id, quantity }])}`,
+      });
+  };
+  const onOpenGroup = (campaignId: number, skuId: number) => {
+    if (requireLogin())
+      void Taro.navigateTo({ url: `/subpackages/groupbuy/group/index?open=${campaignId}&sku=${skuId}` });
+  };
 
   return (
     <View className="detail">
@@ -168,6 +194,21 @@ export default function ProductDetailPage() {
         )}
       </View>
 
+      <View className="detail__section detail__quantity">
+        <View className="detail__section-head">
+          <Text className="detail__section-title">数量</Text>
+          <InputNumber
+            className="detail-quantity"
+            min={1}
+            max={Math.max(1, Math.min(999, sku?.stock ?? 999))}
+            value={quantity}
+            onChange={(v) => setQuantity(Number(v))}
+          />
+        </View>
+      </View>
+
+      <GroupbuySection productId={product.id} skuId={sku?.id ?? null} onOpen={onOpenGroup} />
+
       <View className="detail__section">
         <View className="detail__section-head">
           <Text className="detail__section-title">商品详情</Text>
@@ -181,8 +222,14 @@ export default function ProductDetailPage() {
         <View className="detail__bar-home" onClick={() => void Taro.switchTab({ url: '/pages/home/index' })}>
           <Text>首页</Text>
         </View>
-        <Button className="detail__buy" type="primary" shape="round" disabled>
-          即将开放
+        <View className="detail__bar-home" onClick={() => void Taro.switchTab({ url: '/pages/cart/index' })}>
+          <Text>购物车</Text>
+        </View>
+        <Button className="add-to-cart detail__cart" shape="round" onClick={onAddToCart}>
+          加入购物车
+        </Button>
+        <Button className="buy-now detail__buy" type="primary" shape="round" onClick={onBuyNow}>
+          立即购买
         </Button>
       </View>
     </View>

@@ -4,10 +4,12 @@ import { invalid } from '../../../kernel/errors';
 import { checkSkuMatrix, listPrice } from '../domain/sku-matrix';
 import type { CatalogDeps } from './ports';
 
+type Deps = Pick<CatalogDeps, 'sequelize' | 'models' | 'audit'>;
+
 type Input = z.output<typeof CreateProductRequest>;
 
 export async function createProduct(
-  deps: CatalogDeps,
+  deps: Deps,
   input: Input,
   by: { operatorId: number | null; requestId?: string },
 ): Promise<CreateProductResponse> {

@@ -1,9 +1,27 @@
 import type { Sequelize } from 'sequelize';
 import type { AuditLog } from '../../audit';
+import type { DbCapabilities } from '../../../platform/db/capabilities';
+import type { Logger } from '../../../platform/logger';
+import type { RedisClient } from '../../../platform/redis/redis';
+import type { ImageStorage } from '../../../platform/storage/image-storage';
 import type { CatalogModels } from '../persistence/models';
 
 export interface CatalogDeps {
   sequelize: Sequelize;
+  db: DbCapabilities;
   models: CatalogModels;
   audit: AuditLog;
+  /** the product detail cache (static part only; stock and prices are always read live) */
+  redis: RedisClient;
+  images: ImageStorage;
+  logger: Logger;
+}
+
+/** What writing a product or reading stock needs (the demo seed and the order module's ports pass only this). */
+export type CatalogDb = Pick<CatalogDeps, 'sequelize' | 'models'>;
+
+/** Who did it, for the audit log. */
+export interface Operator {
+  operatorId: number | null;
+  requestId?: string;
 }

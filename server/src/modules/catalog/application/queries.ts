@@ -1,10 +1,17 @@
 // Read side of the catalog: what consumers browse and what operators list.
-import { Op, fn, col, type WhereOptions } from 'sequelize';
-import type { AdminProductList, CategoryList, ProductDetail, ProductList } from '../../../contracts/catalog';
+import { Op, QueryTypes, fn, col, type Order, type WhereOptions } from 'sequelize';
+import type {
+  AdminProductList,
+  CategoryList,
+  ProductDetail,
+  ProductList,
+  ProductSort,
+} from '../../../contracts/catalog';
 import { notFound } from '../../../kernel/errors';
 import { likePattern } from '../domain/sku-matrix';
 import { parseSpecs, type ProductAttrs } from '../persistence/models';
-import type { CatalogDeps } from './ports';
+import { ProductDetailCache, type CachedDetail } from './detail-cache';
+import type { CatalogDeps, CatalogDb } from './ports';
 
 interface ListFilter {
   q?: string;
@@ -12,6 +19,22 @@ interface ListFilter {
   page: number;
   pageSize: number;
 }
+
+const SORTS: Record<ProductSort, Order> = {
+  default: [['id', 'DESC']],
+  price_asc: [
+    ['minPriceFen', 'ASC'],
+    ['id', 'DESC'],
+  ],
+  price_desc: [
+    ['minPriceFen', 'DESC'],
+    ['id', 'DESC'],
+  ],
+  sales: [
+    ['sales', 'DESC'],
+    ['id', 'DESC'],
+  ],
+};
 
 function productWhere(f: { q?: string; categoryId?: number; onShelf?: boolean }): WhereOptions<ProductAttrs> {
   const where: Record<string, unknown> = {};
@@ -22,23 +45,28 @@ function productWhere(f: { q?: string; categoryId?: number; onShelf?: boolean })
 }
 
 /** Category ids to match: the category itself and its children (two levels). */
-async function categoryScope(deps: CatalogDeps, categoryId?: number): Promise<number[] | undefined> {
+async function categoryScope(deps: CatalogDb, categoryId?: number): Promise<number[] | undefined> {
   if (!categoryId) return undefined;
   const children = await deps.models.Category.findAll({ where: { parentId: categoryId }, attributes: ['id'] });
   return [categoryId, ...children.map((c) => c.getDataValue('id'))];
 }
 
-export async function listCategories(deps: CatalogDeps): Promise<CategoryList> {
+export async function listCategories(deps: CatalogDb): Promise<CategoryList> {
   const rows = await deps.models.Category.findAll({
     order: [
       ['sort', 'ASC'],
       ['id', 'ASC'],
     ],
   });
-  return { items: rows.map((r) => r.get({ plain: true })) };
+  return {
+    items: rows.map((r) => {
+      const c = r.get({ plain: true });
+      return { id: c.id, name: c.name, parentId: c.parentId, sort: c.sort, icon: c.icon ?? null };
+    }),
+  };
 }
 
-async function firstImages(deps: CatalogDeps, productIds: number[]): Promise<Map<number, string>> {
+async function firstImages(deps: CatalogDb, productIds: number[]): Promise<Map<number, string>> {
   if (productIds.length === 0) return new Map();
   const images = await deps.models.ProductImage.findAll({
     where: { productId: productIds },
@@ -54,12 +82,12 @@ async function firstImages(deps: CatalogDeps, productIds: number[]): Promise<Map
   return first;
 }
 
-export async function listProducts(deps: CatalogDeps, f: ListFilter): Promise<ProductList> {
+export async function listProducts(deps: CatalogDb, f: ListFilter & { sort?: ProductSort }): Promise<ProductList> {
   const scope = await categoryScope(deps, f.categoryId);
   const where = { ...productWhere({ q: f.q, onShelf: true }), ...(scope ? { categoryId: scope } : {}) };
   const { rows, count } = await deps.models.Product.findAndCountAll({
     where,
-    order: [['id', 'DESC']],
+    order: SORTS[f.sort ?? 'default'],
     limit: f.pageSize,
     offset: (f.page - 1) * f.pageSize,
   });
@@ -82,10 +110,11 @@ export async function listProducts(deps: CatalogDeps, f: ListFilter): Promise<Pr
   };
 }
 
-export async function getProduct(deps: CatalogDeps, id: number): Promise<ProductDetail> {
+/** The static part of a product's detail, from the database (what the cache keeps). */
+async function loadStaticDetail(deps: CatalogDb, id: number): Promise<CachedDetail | undefined> {
   const { Product, ProductImage, Sku } = deps.models;
   const product = await Product.findOne({ where: { id, onShelf: true } });
-  if (!product) throw notFound('商品', 'PRODUCT_NOT_FOUND');
+  if (!product) return undefined;
   const [images, skus] = await Promise.all([
     ProductImage.findAll({
       where: { productId: id },
@@ -94,7 +123,7 @@ export async function getProduct(deps: CatalogDeps, id: number): Promise<Product
         ['id', 'ASC'],
       ],
     }),
-    Sku.findAll({ where: { productId: id }, order: [['id', 'ASC']] }),
+    Sku.findAll({ where: { productId: id, disabledAt: null }, order: [['id', 'ASC']] }),
   ]);
   const p = product.get({ plain: true });
   return {
@@ -104,20 +133,66 @@ export async function getProduct(deps: CatalogDeps, id: number): Promise<Product
     description: p.description,
     categoryId: p.categoryId,
     images: images.map((i) => i.getDataValue('url')),
-    priceFen: p.minPriceFen,
-    sales: p.sales,
     skus: skus.map((s) => ({
       id: s.getDataValue('id'),
       specs: parseSpecs(s.getDataValue('specsJson')),
-      priceFen: s.getDataValue('priceFen'),
-      stock: s.getDataValue('stock'),
       image: s.getDataValue('image'),
     })),
   };
 }
 
+interface LiveRow {
+  on_shelf: number | boolean;
+  sales: number;
+  min_price_fen: number;
+  sku_id: number | null;
+  price_fen: number | null;
+  stock: number | null;
+}
+
+/** What moves under the cache: shelf state, sales, the list price and each active SKU's price and stock. */
+async function liveFigures(deps: CatalogDb, id: number) {
+  const rows = await deps.sequelize.query<LiveRow>(
+    `SELECT p.on_shelf, p.sales, p.min_price_fen, s.id AS sku_id, s.price_fen, s.stock
+       FROM products p LEFT JOIN skus s ON s.product_id = p.id AND s.disabled_at IS NULL
+      WHERE p.id = ?`,
+    { replacements: [id], type: QueryTypes.SELECT },
+  );
+  const first = rows[0];
+  if (!first || !Number(first.on_shelf)) return undefined;
+  const skus = new Map<number, { priceFen: number; stock: number }>();
+  for (const r of rows)
+    if (r.sku_id !== null) skus.set(Number(r.sku_id), { priceFen: Number(r.price_fen), stock: Number(r.stock) });
+  return { sales: Number(first.sales), priceFen: Number(first.min_price_fen), skus };
+}
+
+/**
+ * A consumer's product detail: the static part from the cache (filled on a miss), merged with live stock and
+ * prices. A cached SKU list that no longer matches the live one (a missed invalidation) is reloaded.
+ */
+export async function getProduct(deps: CatalogDeps, id: number): Promise<ProductDetail> {
+  const cache = new ProductDetailCache(deps.redis, deps.logger);
+  const [cached, live] = await Promise.all([cache.get(id), liveFigures(deps, id)]);
+  if (!live) throw notFound('商品', 'PRODUCT_NOT_FOUND');
+  const matches = (d: CachedDetail) => d.skus.length === live.skus.size && d.skus.every((s) => live.skus.has(s.id));
+  let detail = 'hit' in cached && matches(cached.hit) ? cached.hit : undefined;
+  if (!detail) {
+    detail = await loadStaticDetail(deps, id);
+    if (!detail) throw notFound('商品', 'PRODUCT_NOT_FOUND');
+    if ('slot' in cached && matches(detail)) await cache.fill(cached.slot, detail);
+  }
+  return {
+    ...detail,
+    priceFen: live.priceFen,
+    sales: live.sales,
+    skus: detail.skus
+      .filter((s) => live.skus.has(s.id))
+      .map((s) => ({ ...s, priceFen: live.skus.get(s.id)!.priceFen, stock: live.skus.get(s.id)!.stock })),
+  };
+}
+
 export async function adminListProducts(
-  deps: CatalogDeps,
+  deps: CatalogDb,
   f: ListFilter & { onShelf?: boolean },
 ): Promise<AdminProductList> {
   const { Product, Sku, Category } = deps.models;
@@ -135,7 +210,7 @@ export async function adminListProducts(
     firstImages(deps, ids),
     ids.length
       ? Sku.findAll({
-          where: { productId: ids },
+          where: { productId: ids, disabledAt: null },
           attributes: ['productId', [fn('SUM', col('stock')), 'stock'], [fn('COUNT', col('id')), 'skuCount']],
           group: ['productId'],
           raw: true,

@@ -1,9 +1,9 @@
 // Stock for orders: SKU snapshots to price and record, and atomic reservation. A reservation is one conditional
 // UPDATE per SKU (never read-then-write), in SKU id order so concurrent orders lock rows in the same order.
-import { Op, type Transaction } from 'sequelize';
+import { Op, QueryTypes, type Transaction } from 'sequelize';
 import { conflict } from '../../../kernel/errors';
 import { parseSpecs } from '../persistence/models';
-import type { CatalogDeps } from './ports';
+import type { CatalogDb } from './ports';
 
 export interface SkuSnapshot {
   skuId: number;
@@ -13,7 +13,10 @@ export interface SkuSnapshot {
   image: string | null;
   priceFen: number;
   stock: number;
+  /** the product is on shelf and the SKU not disabled: it may be sold */
   onShelf: boolean;
+  /** false when the operator removed the SKU from the matrix (kept for the orders that reference it) */
+  active: boolean;
 }
 
 export interface StockLine {
@@ -22,7 +25,7 @@ export interface StockLine {
 }
 
 export async function skuSnapshots(
-  deps: CatalogDeps,
+  deps: CatalogDb,
   skuIds: number[],
   transaction?: Transaction,
 ): Promise<Map<number, SkuSnapshot>> {
@@ -58,7 +61,8 @@ export async function skuSnapshots(
       image: sku.image ?? firstImage.get(sku.productId) ?? null,
       priceFen: sku.priceFen,
       stock: sku.stock,
-      onShelf: Boolean(product.onShelf),
+      onShelf: Boolean(product.onShelf) && !sku.disabledAt,
+      active: !sku.disabledAt,
     });
   }
   return out;
@@ -72,7 +76,7 @@ export function normaliseLines(lines: readonly StockLine[]): StockLine[] {
 }
 
 export async function reserveStock(
-  deps: CatalogDeps,
+  deps: CatalogDb,
   lines: readonly StockLine[],
   transaction: Transaction,
 ): Promise<void> {
@@ -80,6 +84,7 @@ export async function reserveStock(
     const [, affected] = (await deps.sequelize.query('UPDATE skus SET stock = stock - ? WHERE id = ? AND stock >= ?', {
       replacements: [line.quantity, line.skuId, line.quantity],
       transaction,
+      type: QueryTypes.UPDATE, // without it SQLite reports no affected-row count
     })) as [unknown, number | { affectedRows?: number; changes?: number }];
     if (affectedRows(affected) !== 1) {
       throw conflict('STOCK_INSUFFICIENT', '库存不足', { skuId: line.skuId, requested: line.quantity });
@@ -88,7 +93,7 @@ export async function reserveStock(
 }
 
 export async function releaseStock(
-  deps: CatalogDeps,
+  deps: CatalogDb,
   lines: readonly StockLine[],
   transaction: Transaction,
 ): Promise<void> {
@@ -100,8 +105,41 @@ export async function releaseStock(
   }
 }
 
+/**
+ * Counts sold units on the products of these lines (SKU ids), in the caller's transaction; the order module calls
+ * it when an order is paid (and with negative quantities when units come back). Never below zero.
+ */
+export async function addSales(deps: CatalogDb, lines: readonly StockLine[], transaction: Transaction): Promise<void> {
+  const merged = normaliseLines(lines);
+  if (merged.length === 0) return;
+  const skus = await deps.models.Sku.findAll({
+    where: { id: { [Op.in]: merged.map((l) => l.skuId) } },
+    attributes: ['id', 'productId'],
+    transaction,
+  });
+  const productOf = new Map(skus.map((s) => [s.getDataValue('id'), s.getDataValue('productId')]));
+  const byProduct = new Map<number, number>();
+  for (const l of merged) {
+    const productId = productOf.get(l.skuId);
+    if (productId !== undefined) byProduct.set(productId, (byProduct.get(productId) ?? 0) + l.quantity);
+  }
+  // product id order, like stock: concurrent payments lock rows in the same order
+  for (const [productId, qty] of [...byProduct.entries()].sort(([a], [b]) => a - b)) {
+    if (qty === 0) continue;
+    // two statements rather than sales + ?: an UNSIGNED column going negative is an error in MySQL, not a clamp
+    const sql =
+      qty > 0
+        ? 'UPDATE products SET sales = sales + ? WHERE id = ?'
+        : 'UPDATE products SET sales = CASE WHEN sales > ? THEN sales - ? ELSE 0 END WHERE id = ?';
+    await deps.sequelize.query(sql, {
+      replacements: qty > 0 ? [qty, productId] : [-qty, -qty, productId],
+      transaction,
+    });
+  }
+}
+
 /** Sequelize reports affected rows differently per engine (mysql2: a number or a result header; sqlite: changes). */
-function affectedRows(meta: number | { affectedRows?: number; changes?: number } | undefined): number {
+export function affectedRows(meta: number | { affectedRows?: number; changes?: number } | undefined): number {
   if (typeof meta === 'number') return meta;
   return meta?.affectedRows ?? meta?.changes ?? 0;
 }

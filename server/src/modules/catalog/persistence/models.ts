@@ -5,6 +5,7 @@ export interface CategoryAttrs {
   parentId: number | null;
   name: string;
   sort: number;
+  icon: string | null;
 }
 export interface ProductAttrs {
   id: number;
@@ -31,14 +32,16 @@ export interface SkuAttrs {
   stock: number;
   code: string | null;
   image: string | null;
+  /** set when the SKU was removed from its product's matrix (never deleted: order lines reference it) */
+  disabledAt: Date | null;
 }
 
 type M<A extends object, C extends keyof A> = ModelStatic<Model<A, Optional<A, C>>>;
 export interface CatalogModels {
-  Category: M<CategoryAttrs, 'id' | 'parentId' | 'sort'>;
+  Category: M<CategoryAttrs, 'id' | 'parentId' | 'sort' | 'icon'>;
   Product: M<ProductAttrs, 'id' | 'categoryId' | 'subtitle' | 'description' | 'onShelf' | 'sales' | 'createdAt'>;
   ProductImage: M<ProductImageAttrs, 'id' | 'sort'>;
-  Sku: M<SkuAttrs, 'id' | 'specsJson' | 'code' | 'image'>;
+  Sku: M<SkuAttrs, 'id' | 'specsJson' | 'code' | 'image' | 'disabledAt'>;
 }
 
 const id = { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true };
@@ -46,7 +49,13 @@ const id = { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true };
 export function defineCatalogModels(sequelize: Sequelize): CatalogModels {
   const Category: CatalogModels['Category'] = sequelize.define(
     'Category',
-    { id, parentId: DataTypes.INTEGER, name: DataTypes.STRING(32), sort: DataTypes.INTEGER },
+    {
+      id,
+      parentId: DataTypes.INTEGER,
+      name: DataTypes.STRING(32),
+      sort: DataTypes.INTEGER,
+      icon: DataTypes.STRING(500),
+    },
     { tableName: 'categories' },
   );
   const Product: CatalogModels['Product'] = sequelize.define(
@@ -79,6 +88,7 @@ export function defineCatalogModels(sequelize: Sequelize): CatalogModels {
       stock: DataTypes.INTEGER,
       code: DataTypes.STRING(64),
       image: DataTypes.STRING(500),
+      disabledAt: DataTypes.DATE(3),
     },
     { tableName: 'skus' },
   );

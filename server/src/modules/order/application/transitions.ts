@@ -1,7 +1,7 @@
 // Status changes. Each one is a conditional UPDATE on the expected current status, so two racing changes can
 // never both apply; the declared table decides what is allowed at all.
 import { Op, type Transaction } from 'sequelize';
-import { conflict, notFound } from '../../../kernel/errors';
+import { AppError, conflict, notFound } from '../../../kernel/errors';
 import { inTransaction } from '../../../platform/db/transaction';
 import { assertTransition, type OrderStatus } from '../domain/lifecycle';
 import type { OrderAttrs } from '../persistence/models';
@@ -39,6 +39,16 @@ export async function cancelOrder(
   reason: string,
   userId?: number,
 ): Promise<{ status: OrderStatus }> {
+  // Close the channel orders first (nobody can pay after that), then cancel. A payment found while closing is
+  // applied instead, and the order is no longer cancellable.
+  const current = await deps.models.Order.findOne({ where: userId ? { id: orderId, userId } : { id: orderId } });
+  if (!current) throw notFound('订单', 'ORDER_NOT_FOUND');
+  if (current.getDataValue('status') === 'pending_payment' && deps.payments) {
+    const closed = await deps.payments.closeOpenPayments(orderId);
+    if (closed === 'paid') throw conflict('ORDER_ALREADY_PAID', '订单已支付，不能取消', { status: 'paid' });
+    if (closed === 'unavailable')
+      throw new AppError('unavailable', 'PAYMENT_CHANNEL_UNAVAILABLE', '暂时无法关闭支付单，请稍后再试');
+  }
   return inTransaction(deps.sequelize, deps.db, async (t) => {
     // A locking read: racing cancels queue on the order row and each sees the status the previous one left.
     const order = await deps.models.Order.findOne({
@@ -68,6 +78,7 @@ export async function cancelOrder(
       throw conflict('ORDER_STATE_INVALID', '订单状态已变化，请刷新', { status: now });
     }
     await releaseOrderStock(deps, orderId, t);
+    await deps.kinds[order.getDataValue('kind')]?.cancelled?.(order.get({ plain: true }), t);
     return { status: 'cancelled' as const };
   });
 }
@@ -87,6 +98,12 @@ export async function shipOrder(
     if (from !== 'to_ship') throw conflict('ORDER_STATE_INVALID', '只有待发货的订单可以发货', { status: from });
     const moved = await moveOrder(deps, orderId, 'to_ship', 'shipped', { ...shipment, shippedAt: deps.clock.now() }, t);
     if (!moved) throw conflict('ORDER_STATE_INVALID', '订单状态已变化，请刷新', {});
+    const first = await deps.models.OrderItem.findOne({ where: { orderId }, order: [['id', 'ASC']], transaction: t });
+    await deps.notify?.(t, order.getDataValue('userId'), 'order_shipped', {
+      orderNo: order.getDataValue('orderNo'),
+      title: first?.getDataValue('title') ?? '商品',
+      ...shipment,
+    });
     return { status: 'shipped' as const };
   });
 }

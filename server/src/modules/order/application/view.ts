@@ -14,6 +14,7 @@ export function toOrderView(o: OrderAttrs, items: OrderItemAttrs[]): Order {
     payableFen: o.payableFen,
     paidFen: o.paidFen ?? 0,
     items: items.map((i) => ({
+      id: i.id,
       skuId: i.skuId,
       productId: i.productId,
       title: i.title,

@@ -5,6 +5,8 @@ export interface OrderAttrs {
   id: number;
   orderNo: string;
   userId: number;
+  /** 'normal', or the marketing module that owns the order's hooks ('groupbuy') */
+  kind: string;
   status: OrderStatus;
   itemsTotalFen: number;
   discountFen: number;
@@ -21,6 +23,7 @@ export interface OrderAttrs {
   trackingNo: string | null;
   shippedAt: Date | null;
   completedAt: Date | null;
+  statusBeforeRefund: OrderStatus | null;
   createdAt: Date;
 }
 export interface OrderItemAttrs {
@@ -39,7 +42,7 @@ export interface OrderItemAttrs {
 type Nullable<A> = { [K in keyof A]: null extends A[K] ? K : never }[keyof A];
 type M<A extends object, C extends keyof A> = ModelStatic<Model<A, Optional<A, C>>>;
 export interface OrderModels {
-  Order: M<OrderAttrs, 'id' | 'paidFen' | 'discountFen' | 'remark' | 'createdAt' | Nullable<OrderAttrs>>;
+  Order: M<OrderAttrs, 'id' | 'kind' | 'paidFen' | 'discountFen' | 'remark' | 'createdAt' | Nullable<OrderAttrs>>;
   OrderItem: M<OrderItemAttrs, 'id' | 'image'>;
 }
 
@@ -54,6 +57,7 @@ export function defineOrderModels(sequelize: Sequelize): OrderModels {
       id,
       orderNo: DataTypes.STRING(32),
       userId: int,
+      kind: { type: DataTypes.STRING(16), defaultValue: 'normal' },
       status: DataTypes.STRING(20),
       itemsTotalFen: int,
       discountFen: int,
@@ -70,6 +74,7 @@ export function defineOrderModels(sequelize: Sequelize): OrderModels {
       trackingNo: DataTypes.STRING(64),
       shippedAt: date,
       completedAt: date,
+      statusBeforeRefund: DataTypes.STRING(20),
       createdAt: date,
     },
     { tableName: 'orders' },

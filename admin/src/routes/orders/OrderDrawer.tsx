@@ -1,0 +1,141 @@
+import type { Order, OrderPayments } from '@contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Descriptions, Drawer, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { api } from '../../shared/api/client';
+import { formatFen } from '../../shared/format/money';
+import { formatDateTime } from '../../shared/format/time';
+import { CARRIERS, ORDER_STATUS } from './labels';
+
+/** One order for an operator: lines, address, money, payments and refunds; ship, cancel or refund it. */
+export function OrderDrawer({ orderId, onClose }: { orderId: number | null; onClose(): void }) {
+  const { message, modal } = App.useApp();
+  const client = useQueryClient();
+  const order = useQuery({
+    queryKey: ['order', orderId],
+    enabled: orderId !== null,
+    queryFn: ({ signal }) => api.get<Order>(`/api/admin/v1/orders/${orderId}`, undefined, signal),
+  });
+  const payments = useQuery({
+    queryKey: ['order-payments', orderId],
+    enabled: orderId !== null,
+    queryFn: ({ signal }) => api.get<OrderPayments>(`/api/admin/v1/orders/${orderId}/payments`, undefined, signal),
+  });
+  const refresh = () => void client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('order') });
+  const act = useMutation({
+    mutationFn: ({ path, body }: { path: string; body: unknown }) =>
+      api.post(`/api/admin/v1/orders/${orderId}/${path}`, body),
+    onSuccess: () => {
+      void message.success('已完成');
+      refresh();
+    },
+    onError: (e: Error) => void message.error(e.message),
+  });
+
+  const o = order.data;
+  return (
+    <Drawer
+      open={orderId !== null}
+      onClose={onClose}
+      width={640}
+      title={o ? `订单 ${o.orderNo}` : '订单'}
+      destroyOnHidden
+    >
+      {o && (
+        <Space direction="vertical" size="large" style={{ width: '100%' }}>
+          <Descriptions column={2} size="small" bordered>
+            <Descriptions.Item label="状态">
+              <Tag className="order-drawer-status" color={ORDER_STATUS[o.status]?.color}>
+                {ORDER_STATUS[o.status]?.label ?? o.status}
+              </Tag>
+            </Descriptions.Item>
+            <Descriptions.Item label="下单时间">{formatDateTime(o.createdAt)}</Descriptions.Item>
+            <Descriptions.Item label="商品金额">{formatFen(o.itemsTotalFen)}</Descriptions.Item>
+            <Descriptions.Item label="运费">{formatFen(o.shippingFen)}</Descriptions.Item>
+            <Descriptions.Item label="应付">{formatFen(o.payableFen)}</Descriptions.Item>
+            <Descriptions.Item label="实付">{formatFen(o.paidFen)}</Descriptions.Item>
+            <Descriptions.Item label="收货人" span={2}>
+              {o.address.name} {o.address.phone} · {o.address.province}
+              {o.address.city}
+              {o.address.district} {o.address.detail}
+            </Descriptions.Item>
+            {o.carrier && (
+              <Descriptions.Item label="物流" span={2}>
+                {o.carrier} {o.trackingNo}
+              </Descriptions.Item>
+            )}
+          </Descriptions>
+          <Table
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={o.items}
+            columns={[
+              { title: '商品', dataIndex: 'title' },
+              { title: '规格', render: (_, i) => Object.values(i.specs).join(' / ') || '默认' },
+              { title: '单价', render: (_, i) => formatFen(i.unitPriceFen), width: 100 },
+              { title: '数量', dataIndex: 'quantity', width: 70 },
+            ]}
+          />
+          {payments.data && (
+            <div>
+              <Typography.Title level={5}>支付与退款</Typography.Title>
+              {payments.data.payments.map((p) => (
+                <div key={p.channel}>
+                  {p.channel === 'wechat' ? '微信支付' : '支付宝'} · {p.status} · {formatFen(p.paidFen)}{' '}
+                  {p.transactionId && <Typography.Text type="secondary">{p.transactionId}</Typography.Text>}
+                </div>
+              ))}
+              {payments.data.refunds.map((r) => (
+                <div key={r.id}>
+                  退款 {formatFen(r.amountFen)} · {r.reason} · {r.status}
+                </div>
+              ))}
+            </div>
+          )}
+          {o.status === 'to_ship' && (
+            <Form
+              layout="inline"
+              onFinish={(v: { carrier: string; trackingNo: string }) => act.mutate({ path: 'ship', body: v })}
+            >
+              <Form.Item name="carrier" rules={[{ required: true, message: '选择快递公司' }]}>
+                <Select
+                  data-testid="order-ship-carrier"
+                  placeholder="快递公司"
+                  style={{ width: 140 }}
+                  options={CARRIERS.map((c) => ({ value: c, label: c }))}
+                />
+              </Form.Item>
+              <Form.Item name="trackingNo" rules={[{ required: true, message: '填写运单号' }]}>
+                <Input data-testid="order-ship-tracking" placeholder="运单号" />
+              </Form.Item>
+              <Button data-testid="order-ship-submit" type="primary" htmlType="submit" loading={act.isPending}>
+                发货
+              </Button>
+            </Form>
+          )}
+          <Space>
+            {o.status === 'pending_payment' && (
+              <Button danger onClick={() => act.mutate({ path: 'cancel', body: {} })}>
+                取消订单
+              </Button>
+            )}
+            {(o.status === 'to_ship' || o.status === 'awaiting_group') && (
+              <Button
+                danger
+                onClick={() =>
+                  modal.confirm({
+                    title: '整单退款？',
+                    content: '款项原路退回，库存回补',
+                    onOk: () => act.mutate({ path: 'refund', body: { note: '商家退款' } }),
+                  })
+                }
+              >
+                整单退款
+              </Button>
+            )}
+          </Space>
+        </Space>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,70 @@
+import type { OrderList, OrderSummary } from '@contracts';
+import { useQuery } from '@tanstack/react-query';
+import { Card, Input, Select, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { api } from '../../shared/api/client';
+import { formatFen } from '../../shared/format/money';
+import { formatDateTime } from '../../shared/format/time';
+import { ORDER_STATUS } from './labels';
+import { OrderDrawer } from './OrderDrawer';
+
+/** Orders: filter by status, find by number, open one to ship, cancel or refund it. */
+export function OrderListPage() {
+  const [status, setStatus] = useState<string | undefined>();
+  const [orderNo, setOrderNo] = useState<string | undefined>();
+  const [page, setPage] = useState(1);
+  const [open, setOpen] = useState<number | null>(null);
+  const list = useQuery({
+    queryKey: ['orders', status, orderNo, page],
+    queryFn: ({ signal }) =>
+      api.get<OrderList>('/api/admin/v1/orders', { status, orderNo, page, pageSize: 20 }, signal),
+  });
+
+  return (
+    <Card title="订单">
+      <Space style={{ marginBottom: 16 }}>
+        <Select
+          allowClear
+          placeholder="全部状态"
+          style={{ width: 140 }}
+          value={status}
+          onChange={(v) => {
+            setStatus(v);
+            setPage(1);
+          }}
+          options={Object.entries(ORDER_STATUS).map(([value, s]) => ({ value, label: s.label }))}
+        />
+        <Input.Search
+          allowClear
+          placeholder="订单号"
+          onSearch={(v) => {
+            setOrderNo(v || undefined);
+            setPage(1);
+          }}
+          style={{ width: 260 }}
+        />
+      </Space>
+      <Table<OrderSummary>
+        rowKey="id"
+        loading={list.isLoading}
+        dataSource={list.data?.items}
+        onRow={(row) => ({ onClick: () => setOpen(row.id), 'data-testid': 'order-row' }) as never}
+        pagination={{ current: page, pageSize: 20, total: list.data?.total, onChange: setPage }}
+        columns={[
+          { title: '订单号', dataIndex: 'orderNo' },
+          { title: '商品', render: (_, o) => `${o.firstItem?.title ?? ''} 等 ${o.itemCount} 件` },
+          { title: '用户', dataIndex: 'userId', width: 80 },
+          { title: '实付', render: (_, o) => formatFen(o.paidFen || o.payableFen), width: 110 },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            width: 100,
+            render: (s: string) => <Tag color={ORDER_STATUS[s]?.color}>{ORDER_STATUS[s]?.label ?? s}</Tag>,
+          },
+          { title: '下单时间', dataIndex: 'createdAt', width: 180, render: (v: string) => formatDateTime(v) },
+        ]}
+      />
+      <OrderDrawer orderId={open} onClose={() => setOpen(null)} />
+    </Card>
+  );
+}

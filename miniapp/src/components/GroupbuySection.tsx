@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import type { CampaignDetail } from '@contracts';
+import { getCampaign, listCampaigns } from '../services/groupbuy';
+import { countdown } from '../services/labels';
+import { formatFen } from '../services/money';
+import './shop.css';
+import './GroupbuySection.css';
+
+interface Props {
+  productId: number;
+  /** the SKU picked on the page (null until every spec is chosen) */
+  skuId: number | null;
+  onOpen(campaignId: number, skuId: number): void;
+}
+
+/** On a product page: the group price, "open a group", and the open groups that need few people. */
+export default function GroupbuySection({ productId, skuId, onOpen }: Props) {
+  const [campaign, setCampaign] = useState<CampaignDetail | null>(null);
+  const [now, setNow] = useState(Date.now());
+
+  useEffect(() => {
+    void listCampaigns(productId).then(async (list) => {
+      const first = list.items[0];
+      if (first) setCampaign(await getCampaign(first.id));
+    });
+  }, [productId]);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+
+  if (!campaign) return null;
+  const price = campaign.skus.find((s) => s.skuId === skuId) ?? null;
+  const groupPrice = price ? price.groupPriceFen : campaign.minGroupPriceFen;
+
+  return (
+    <View className="shop-card gb-section gb-campaign">
+      <View className="shop-row">
+        <Text>
+          <Text className="shop-tag">{campaign.size}人团</Text> 拼团价{' '}
+          <Text className="shop-price gb-section__price">{formatFen(groupPrice)}</Text>
+        </Text>
+        <Button
+          className="gb-open"
+          type="primary"
+          size="small"
+          onClick={() =>
+            skuId ? onOpen(campaign.id, skuId) : void Taro.showToast({ title: '请先选择规格', icon: 'none' })
+          }
+        >
+          发起拼团
+        </Button>
+      </View>
+      {campaign.openGroups.map((g) => (
+        <View className="shop-row gb-section__group" key={g.code}>
+          <Text className="gb-section__leader">{g.leader.nickname}</Text>
+          <Text className="shop-row__muted">
+            还差{g.seatsLeft}人 · <Text className="gb-countdown">{countdown(g.expiresAt, now)}</Text>
+          </Text>
+          <Button
+            className="gb-join"
+            size="small"
+            onClick={() => void Taro.navigateTo({ url: `/subpackages/groupbuy/group/index?code=${g.code}` })}
+          >
+            去参团
+          </Button>
+        </View>
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,43 @@
+// What order and group states are called on screen.
+export const ORDER_STATUS_LABELS: Record<string, string> = {
+  pending_payment: '待付款',
+  awaiting_group: '待成团',
+  to_ship: '待发货',
+  shipped: '已发货',
+  completed: '已完成',
+  cancelled: '已取消',
+  refunding: '退款中',
+  refunded: '已退款',
+};
+
+export const GROUP_STATUS_LABELS: Record<string, string> = {
+  pending: '待团长付款',
+  open: '拼团中',
+  succeeded: '拼团成功',
+  failed: '拼团失败',
+};
+
+export const orderStatusLabel = (s: string) => ORDER_STATUS_LABELS[s] ?? s;
+export const groupStatusLabel = (s: string) => GROUP_STATUS_LABELS[s] ?? s;
+
+/** A countdown "HH:MM:SS" (days as "N天 HH:MM:SS") to a deadline; "00:00:00" once it has passed. */
+export function countdown(deadline: string | Date, now: number = Date.now()): string {
+  const ms = Math.max(0, new Date(deadline).getTime() - now);
+  const total = Math.floor(ms / 1000);
+  const d = Math.floor(total / 86400);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const hms = `${pad(Math.floor((total % 86400) / 3600))}:${pad(Math.floor((total % 3600) / 60))}:${pad(total % 60)}`;
+  return d > 0 ? `${d}天 ${hms}` : hms;
+}
+
+/** The group code from a page's options: `code=…`, or a mini-program QR's `scene=g%3D<code>`. */
+export function groupCodeFrom(params: Record<string, string | undefined>): string | null {
+  const fromScene = params.scene ? /^g=([0-9A-Za-z]{6,16})$/.exec(decodeURIComponent(params.scene))?.[1] : undefined;
+  const code = fromScene ?? params.code;
+  return code && /^[0-9A-Za-z]{6,16}$/.test(code) ? code : null;
+}
+
+/** One random key per checkout visit: a retried submit never makes a second order. */
+export function newIdempotencyKey(): string {
+  return `ck${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
+}

@@ -1,0 +1,206 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Image, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import type { Address, CampaignDetail, Group } from '@contracts';
+import QRCode from 'qrcode';
+import AddressPicker from '../../../components/AddressPicker';
+import { API_BASE, resolveAsset } from '../../../services/env';
+import { getCampaign, getGroup, joinGroup, myGroups, openGroup } from '../../../services/groupbuy';
+import { requireLogin } from '../../../services/guard';
+import { countdown, groupCodeFrom, groupStatusLabel } from '../../../services/labels';
+import { formatFen } from '../../../services/money';
+import { payOrder } from '../../../services/payment';
+import { getCachedUser } from '../../../services/session';
+import { seatSlots } from './seats';
+import '../../../components/shop.css';
+import './index.css';
+
+const pagePath = (code: string) => `/subpackages/groupbuy/group/index?code=${code}`;
+
+/**
+ * The group page, also the share page: members and empty seats, the countdown, inviting, and joining. Opened with
+ * `code` (or a weapp QR `scene=g=<code>`), or with `open=<campaignId>&sku=<skuId>` to open a new group.
+ */
+export default function GroupPage() {
+  const params = useRouter().params;
+  const [code, setCode] = useState<string | null>(groupCodeFrom(params));
+  const openCampaign = Number(params.open) || null;
+  const [group, setGroup] = useState<Group | null>(null);
+  const [campaign, setCampaign] = useState<CampaignDetail | null>(null);
+  const [myOrderId, setMyOrderId] = useState<{ id: number; status: string } | null>(null);
+  const [address, setAddress] = useState<Address | null>(null);
+  const [skuId, setSkuId] = useState<number | null>(Number(params.sku) || null);
+  const [joining, setJoining] = useState(!!openCampaign);
+  const [poster, setPoster] = useState<string | null>(null);
+  const [now, setNow] = useState(Date.now());
+
+  const load = useCallback(async () => {
+    if (code) {
+      const g = await getGroup(code);
+      setGroup(g);
+      setCampaign(await getCampaign(g.campaignId));
+      if (getCachedUser()) {
+        const mine = await myGroups().catch(() => null);
+        const m = mine?.items.find((x) => x.code === code);
+        setMyOrderId(m ? { id: m.orderId, status: m.orderStatus } : null);
+      }
+    } else if (openCampaign) {
+      setCampaign(await getCampaign(openCampaign));
+    }
+  }, [code, openCampaign]);
+  useDidShow(() => void load());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+
+  useShareAppMessage(() => ({
+    title: group
+      ? `还差${group.seatsLeft}人，${formatFen(campaign?.minGroupPriceFen ?? 0)}一起拼「${group.title}」`
+      : '邻里拼团',
+    path: code ? pagePath(code) : '/subpackages/groupbuy/list/index',
+    imageUrl: group?.image ? resolveAsset(group.image) : undefined,
+  }));
+
+  const invite = async () => {
+    if (!code) return;
+    if (process.env.TARO_ENV === 'h5') {
+      const link = `${window.location.origin}${window.location.pathname}#${pagePath(code)}`;
+      setPoster(await QRCode.toDataURL(link, { margin: 1, width: 360 }));
+      void Taro.setClipboardData({ data: link });
+    } else {
+      // the mini-program code from getwxacodeunlimit (scene g=<code>), drawn by the server
+      setPoster(`${API_BASE}/api/v1/groupbuy/groups/${code}/wxacode`);
+    }
+  };
+
+  const submit = async () => {
+    if (!requireLogin() || !campaign) return;
+    if (!address) return void Taro.showToast({ title: '请先填写收货地址', icon: 'none' });
+    const sku = skuId ?? campaign.skus[0]?.skuId;
+    if (!sku) return;
+    const res =
+      code && !openCampaign ? await joinGroup(code, sku, address.id) : await openGroup(campaign.id, sku, address.id);
+    if (res.routed) void Taro.showToast({ title: '原团已满，已为你换到另一个团', icon: 'none' });
+    setCode(res.group.code);
+    setJoining(false);
+    const next = pagePath(res.group.code);
+    await payOrder(res.order.id, next);
+    if (process.env.TARO_ENV !== 'h5') void Taro.redirectTo({ url: next });
+  };
+
+  const me = getCachedUser();
+  const isMember = !!group && !!me && group.members.some((m) => m.userId === me.id);
+  const slots = group ? seatSlots(group.members, group.size) : [];
+
+  return (
+    <View className="shop-page gb-page">
+      {campaign && (
+        <View className="shop-card gb-product">
+          <View className="shop-line">
+            {campaign.image ? (
+              <Image className="shop-line__image" src={resolveAsset(campaign.image)} mode="aspectFill" />
+            ) : (
+              <View className="shop-line__image" />
+            )}
+            <View className="shop-line__body">
+              <Text className="shop-line__title">{campaign.title}</Text>
+              <Text className="shop-row__muted">{campaign.size}人团</Text>
+              <Text className="shop-price">拼团价 {formatFen(campaign.minGroupPriceFen)}</Text>
+            </View>
+          </View>
+        </View>
+      )}
+
+      {group && (
+        <View className="shop-card gb-group">
+          <Text className={`gb-status gb-status--${group.status}`}>{groupStatusLabel(group.status)}</Text>
+          {group.status === 'open' && group.expiresAt && (
+            <Text className="shop-row__muted">
+              还差 <Text className="shop-price">{group.seatsLeft}</Text> 人，剩余{' '}
+              <Text className="gb-countdown">{countdown(group.expiresAt, now)}</Text>
+            </Text>
+          )}
+          <View className="gb-members">
+            {slots.map((m, i) =>
+              m ? (
+                <View className={`gb-member ${m.paid ? '' : 'gb-member--unpaid'}`} key={`m${m.userId}`}>
+                  {m.avatar ? (
+                    <Image className="gb-member__avatar" src={resolveAsset(m.avatar)} />
+                  ) : (
+                    <Text className="gb-member__avatar gb-member__avatar--text">{m.nickname.slice(0, 1)}</Text>
+                  )}
+                  {m.isLeader && <Text className="gb-member__leader">团长</Text>}
+                  <Text className="gb-member__name">{m.paid ? m.nickname : '待支付'}</Text>
+                </View>
+              ) : (
+                <View className="gb-member gb-member--empty" key={`e${i}`}>
+                  <Text className="gb-member__avatar gb-member__avatar--empty">?</Text>
+                </View>
+              ),
+            )}
+          </View>
+          {poster && <Image className="gb-poster" src={poster} mode="aspectFit" />}
+        </View>
+      )}
+
+      {joining && campaign && (
+        <>
+          {campaign.skus.length > 1 && (
+            <View className="shop-card">
+              <Text className="shop-card__title">选择规格</Text>
+              <View className="gb-skus">
+                {campaign.skus.map((s) => (
+                  <Text
+                    key={s.skuId}
+                    className={`sku-chip ${skuId === s.skuId ? 'sku-chip--active' : ''}`}
+                    onClick={() => setSkuId(s.skuId)}
+                  >
+                    {Object.values(s.specs).join(' / ') || '默认'} {formatFen(s.groupPriceFen)}
+                  </Text>
+                ))}
+              </View>
+            </View>
+          )}
+          <AddressPicker value={address} onChange={setAddress} />
+        </>
+      )}
+
+      <View className="shop-bar">
+        {group && (isMember || group.status !== 'open') ? (
+          <>
+            {myOrderId?.status === 'pending_payment' && (
+              <Button
+                className="gb-pay"
+                size="small"
+                type="primary"
+                onClick={() => void payOrder(myOrderId.id, pagePath(group.code))}
+              >
+                去支付
+              </Button>
+            )}
+            {group.status === 'open' && (
+              <Button className="gb-invite" type="primary" shape="round" onClick={() => void invite()}>
+                邀请好友参团
+              </Button>
+            )}
+            {group.status !== 'open' && (
+              <Button shape="round" onClick={() => void Taro.navigateTo({ url: '/subpackages/groupbuy/list/index' })}>
+                看看其他拼团
+              </Button>
+            )}
+          </>
+        ) : joining ? (
+          <Button className="gb-submit" type="primary" shape="round" onClick={() => void submit()}>
+            {openCampaign ? '开团并支付' : '参团并支付'}
+          </Button>
+        ) : (
+          <Button className="gb-join" type="primary" shape="round" onClick={() => requireLogin() && setJoining(true)}>
+            参加拼团
+          </Button>
+        )}
+      </View>
+    </View>
+  );
+}

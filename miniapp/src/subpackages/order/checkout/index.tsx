@@ -1,0 +1,118 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Image, Input, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import type { Address, CheckoutPreview } from '@contracts';
+import AddressPicker from '../../../components/AddressPicker';
+import { resolveAsset } from '../../../services/env';
+import { newIdempotencyKey } from '../../../services/labels';
+import { formatFen } from '../../../services/money';
+import { payOrder } from '../../../services/payment';
+import { createOrder, decodeItems, previewCheckout } from '../../../services/shop';
+import { requireLogin } from '../../../services/guard';
+import '../../../components/shop.css';
+
+/** Checkout: the server's own price breakdown (the same one the order charges), an address, and pay. */
+export default function Checkout() {
+  const router = useRouter();
+  const items = useMemo(() => decodeItems(router.params.items), [router.params.items]);
+  const [preview, setPreview] = useState<CheckoutPreview | null>(null);
+  const [address, setAddress] = useState<Address | null>(null);
+  const [remark, setRemark] = useState('');
+  const [busy, setBusy] = useState(false);
+  // one key per visit: a double tap or a retried request never makes two orders
+  const idempotencyKey = useMemo(newIdempotencyKey, []);
+
+  useEffect(() => {
+    if (!requireLogin() || !items.length) return;
+    void previewCheckout(items).then(setPreview);
+  }, [items]);
+
+  const submit = async () => {
+    if (!address) {
+      void Taro.showToast({ title: '请先填写收货地址', icon: 'none' });
+      return;
+    }
+    setBusy(true);
+    try {
+      const order = await createOrder(items, address.id, remark, idempotencyKey);
+      await payOrder(order.id).catch(() => {
+        // the user closed the cashier: the order waits in the list, payable until its deadline
+        void Taro.redirectTo({ url: `/subpackages/order/detail/index?id=${order.id}` });
+      });
+      if (process.env.TARO_ENV !== 'h5')
+        void Taro.redirectTo({ url: `/subpackages/order/result/index?orderId=${order.id}` });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!items.length) return <View className="shop-empty">没有要结算的商品</View>;
+  const blocked = preview?.lines.some((l) => !l.available) ?? true;
+
+  return (
+    <View className="shop-page checkout">
+      <AddressPicker value={address} onChange={setAddress} />
+      <View className="shop-card">
+        {preview?.lines.map((l) => (
+          <View className="shop-line" key={l.skuId}>
+            {l.image ? (
+              <Image className="shop-line__image" src={resolveAsset(l.image)} mode="aspectFill" />
+            ) : (
+              <View className="shop-line__image" />
+            )}
+            <View className="shop-line__body">
+              <Text className="shop-line__title">{l.title}</Text>
+              <Text className="shop-line__specs">{Object.values(l.specs).join(' / ') || '默认规格'}</Text>
+              <View className="shop-line__foot">
+                <Text className="shop-price">{formatFen(l.unitPriceFen)}</Text>
+                <Text>×{l.quantity}</Text>
+              </View>
+              {!l.available && <Text className="shop-tag">库存不足或已下架</Text>}
+            </View>
+          </View>
+        ))}
+      </View>
+      {preview && (
+        <View className="shop-card checkout-breakdown">
+          <View className="shop-row">
+            <Text>商品金额</Text>
+            <Text>{formatFen(preview.itemsTotalFen)}</Text>
+          </View>
+          {preview.discountFen > 0 && (
+            <View className="shop-row">
+              <Text>优惠</Text>
+              <Text className="shop-price">-{formatFen(preview.discountFen)}</Text>
+            </View>
+          )}
+          <View className="shop-row">
+            <Text>运费</Text>
+            <Text>{preview.shippingFen ? formatFen(preview.shippingFen) : '包邮'}</Text>
+          </View>
+          <Input
+            className="shop-input checkout-remark"
+            placeholder="订单备注（选填）"
+            value={remark}
+            maxlength={200}
+            onInput={(e) => setRemark(e.detail.value)}
+          />
+        </View>
+      )}
+      <View className="shop-bar">
+        <Text className="shop-bar__total">
+          实付 <Text className="shop-price checkout-payable">{preview ? formatFen(preview.payableFen) : '—'}</Text>
+        </Text>
+        <Button
+          className="checkout-submit"
+          type="primary"
+          shape="round"
+          loading={busy}
+          disabled={busy || blocked}
+          onClick={() => void submit()}
+        >
+          提交订单
+        </Button>
+      </View>
+    </View>
+  );
+}

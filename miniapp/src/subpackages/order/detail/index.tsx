@@ -1,0 +1,157 @@
+import { useCallback, useState } from 'react';
+import { Image, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import type { Order, OrderPayments } from '@contracts';
+import { resolveAsset } from '../../../services/env';
+import { requireLogin } from '../../../services/guard';
+import { countdown, orderStatusLabel } from '../../../services/labels';
+import { formatFen } from '../../../services/money';
+import { payOrder } from '../../../services/payment';
+import { cancelOrder, confirmReceipt, getOrder, orderPayments } from '../../../services/shop';
+import { post } from '../../../services/request';
+import '../../../components/shop.css';
+
+const REFUND_STATUS: Record<string, string> = {
+  pending: '待退款',
+  processing: '退款中',
+  succeeded: '已退款',
+  failed: '退款失败',
+};
+
+/** One order: state, address, lines, money, shipment, refunds, and what the user can do now. */
+export default function OrderDetail() {
+  const id = Number(useRouter().params.id);
+  const [order, setOrder] = useState<Order | null>(null);
+  const [payments, setPayments] = useState<OrderPayments | null>(null);
+
+  const load = useCallback(() => {
+    if (!requireLogin()) return;
+    void getOrder(id).then(setOrder);
+    void orderPayments(id).then(setPayments);
+  }, [id]);
+  useDidShow(load);
+
+  const act = (fn: () => Promise<unknown>, confirm?: string) => async () => {
+    if (confirm && !(await Taro.showModal({ title: confirm, confirmColor: '#fa2c19' })).confirm) return;
+    await fn();
+    load();
+  };
+  const afterSale = (type: 'refund_only' | 'return_refund') =>
+    act(
+      () =>
+        post(`/api/v1/orders/${id}/after-sales`, {
+          type,
+          reason: type === 'refund_only' ? '不想要了' : '退货退款',
+          lines: order!.items.map((i) => ({ orderItemId: i.id, quantity: i.quantity })),
+        }).then(() => Taro.showToast({ title: '已提交售后申请', icon: 'none' })),
+      type === 'refund_only' ? '申请退款？' : '申请退货退款？',
+    );
+
+  if (!order) return <View className="shop-empty">加载中…</View>;
+  const a = order.address;
+  return (
+    <View className="shop-page order-detail">
+      <View className="shop-card">
+        <Text className="shop-card__title order-status">{orderStatusLabel(order.status)}</Text>
+        {order.status === 'pending_payment' && (
+          <Text className="shop-row__muted">请在 {countdown(order.payDeadline)} 内支付，超时订单将自动取消</Text>
+        )}
+        {order.carrier && (
+          <Text className="shop-row__muted">
+            {order.carrier} {order.trackingNo}
+          </Text>
+        )}
+      </View>
+      <View className="shop-card">
+        <Text>
+          {a.name} {a.phone}
+        </Text>
+        <Text className="shop-row__muted">
+          {a.province}
+          {a.city}
+          {a.district} {a.detail}
+        </Text>
+      </View>
+      <View className="shop-card">
+        {order.items.map((i) => (
+          <View className="shop-line order-line" key={i.id}>
+            {i.image ? (
+              <Image className="shop-line__image" src={resolveAsset(i.image)} mode="aspectFill" />
+            ) : (
+              <View className="shop-line__image" />
+            )}
+            <View className="shop-line__body">
+              <Text className="shop-line__title">{i.title}</Text>
+              <Text className="shop-line__specs">{Object.values(i.specs).join(' / ') || '默认规格'}</Text>
+              <View className="shop-line__foot">
+                <Text>{formatFen(i.unitPriceFen)}</Text>
+                <Text>×{i.quantity}</Text>
+              </View>
+            </View>
+          </View>
+        ))}
+        <View className="shop-row">
+          <Text>商品金额</Text>
+          <Text>{formatFen(order.itemsTotalFen)}</Text>
+        </View>
+        <View className="shop-row">
+          <Text>运费</Text>
+          <Text>{order.shippingFen ? formatFen(order.shippingFen) : '包邮'}</Text>
+        </View>
+        <View className="shop-row">
+          <Text>实付</Text>
+          <Text className="shop-price">{formatFen(order.payableFen)}</Text>
+        </View>
+        <Text className="shop-row__muted">订单号 {order.orderNo}</Text>
+      </View>
+      {!!payments?.refunds.length && (
+        <View className="shop-card">
+          <Text className="shop-card__title">退款</Text>
+          {payments.refunds.map((r) => (
+            <View className="shop-row" key={r.id}>
+              <Text>{formatFen(r.amountFen)}</Text>
+              <Text className="shop-row__muted">{REFUND_STATUS[r.status] ?? r.status}</Text>
+            </View>
+          ))}
+        </View>
+      )}
+      <View className="shop-bar">
+        {order.status === 'pending_payment' && (
+          <>
+            <Button
+              className="order-cancel"
+              size="small"
+              onClick={() => void act(() => cancelOrder(id), '取消这个订单？')()}
+            >
+              取消订单
+            </Button>
+            <Button className="order-pay" size="small" type="primary" onClick={() => void payOrder(id).then(load)}>
+              去支付
+            </Button>
+          </>
+        )}
+        {order.status === 'to_ship' && (
+          <Button className="order-refund" size="small" onClick={() => void afterSale('refund_only')()}>
+            申请退款
+          </Button>
+        )}
+        {order.status === 'shipped' && (
+          <>
+            <Button className="order-return" size="small" onClick={() => void afterSale('return_refund')()}>
+              退货退款
+            </Button>
+            <Button
+              className="order-confirm-receipt"
+              size="small"
+              type="primary"
+              onClick={() => void act(() => confirmReceipt(id), '确认已收到商品？')()}
+            >
+              确认收货
+            </Button>
+          </>
+        )}
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,169 @@
+import { Fen, Id, Page } from './common';
+import { Order } from './order';
+import { z } from './zod';
+
+const DateTime = z.string().openapi({ format: 'date-time' });
+const Instant = z.iso
+  .datetime({ offset: true })
+  .transform((s) => new Date(s))
+  .openapi({ type: 'string', format: 'date-time' });
+
+export const GroupStatus = z.enum(['pending', 'open', 'succeeded', 'failed']);
+export const GroupCode = z.string().regex(/^[0-9A-Za-z]{6,16}$/);
+
+export const CampaignInput = z
+  .object({
+    productId: z.number().int().positive(),
+    title: z.string().trim().max(120).optional(),
+    size: z.number().int().min(2).max(100).default(2),
+    validityHours: z.number().int().min(1).max(720).default(24),
+    skus: z
+      .array(
+        z.object({
+          skuId: z.number().int().positive(),
+          groupPriceFen: z.number().int().min(1),
+          leaderPriceFen: z.number().int().min(1).nullable().default(null),
+        }),
+      )
+      .min(1)
+      .max(200),
+    startsAt: Instant.nullable().default(null),
+    endsAt: Instant.nullable().default(null),
+    perUserLimit: z.number().int().min(0).max(1000).default(0).openapi({ description: '0 = no limit' }),
+    newUsersOnly: z.boolean().default(false),
+    virtualCompletion: z.boolean().default(false),
+    virtualThresholdPct: z.number().int().min(1).max(100).default(50),
+    stackWithCoupons: z.boolean().default(false),
+    enabled: z.boolean().default(true),
+  })
+  .openapi('GroupbuyCampaignInput');
+
+export const CampaignSkuView = z.object({
+  skuId: Id,
+  specs: z.record(z.string(), z.string()),
+  listPriceFen: Fen,
+  groupPriceFen: Fen,
+  leaderPriceFen: Fen.nullable(),
+  stock: z.number().int(),
+});
+
+export const Campaign = z
+  .object({
+    id: Id,
+    productId: Id,
+    title: z.string(),
+    image: z.string().nullable(),
+    size: z.number().int(),
+    validityHours: z.number().int(),
+    startsAt: DateTime.nullable(),
+    endsAt: DateTime.nullable(),
+    perUserLimit: z.number().int(),
+    newUsersOnly: z.boolean(),
+    virtualCompletion: z.boolean(),
+    virtualThresholdPct: z.number().int(),
+    stackWithCoupons: z.boolean(),
+    enabled: z.boolean(),
+    active: z.boolean().openapi({ description: 'enabled and inside its window now' }),
+    skus: z.array(CampaignSkuView),
+    minGroupPriceFen: Fen,
+  })
+  .openapi('GroupbuyCampaign');
+
+export const GroupMember = z.object({
+  userId: Id,
+  nickname: z.string(),
+  avatar: z.string().nullable(),
+  isLeader: z.boolean(),
+  paid: z.boolean(),
+});
+
+export const Group = z
+  .object({
+    code: GroupCode,
+    campaignId: Id,
+    productId: Id,
+    title: z.string(),
+    image: z.string().nullable(),
+    status: GroupStatus,
+    size: z.number().int(),
+    seatsLeft: z.number().int(),
+    expiresAt: DateTime.nullable(),
+    virtualCompleted: z.boolean(),
+    members: z.array(GroupMember).openapi({ description: 'members hold seats (paid or reserved)' }),
+  })
+  .openapi('Group');
+
+export const OpenGroupSummary = z.object({
+  code: GroupCode,
+  leader: z.object({ nickname: z.string(), avatar: z.string().nullable() }),
+  seatsLeft: z.number().int(),
+  expiresAt: DateTime,
+});
+
+export const CampaignDetail = Campaign.extend({ openGroups: z.array(OpenGroupSummary) }).openapi(
+  'GroupbuyCampaignDetail',
+);
+export const CampaignList = z.object({ items: z.array(Campaign), total: z.number().int() });
+export const CampaignListQuery = Page.extend({ productId: z.coerce.number().int().positive().optional() });
+
+export const OpenGroupRequest = z
+  .object({
+    campaignId: z.number().int().positive(),
+    skuId: z.number().int().positive(),
+    addressId: z.number().int().positive(),
+  })
+  .openapi('OpenGroupRequest');
+export const JoinGroupRequest = z
+  .object({
+    skuId: z.number().int().positive(),
+    addressId: z.number().int().positive(),
+    fallback: z.enum(['route', 'none']).default('route').openapi({
+      description:
+        'if the group filled meanwhile: route to another open group or open a new one (route), or answer 409 GROUP_FULL with alternatives (none)',
+    }),
+  })
+  .openapi('JoinGroupRequest');
+export const GroupOrderResponse = z
+  .object({
+    group: Group,
+    order: Order,
+    routed: z.boolean().openapi({ description: 'the seat is not in the group asked for' }),
+  })
+  .openapi('GroupOrder');
+
+export const GroupCodeParam = z.object({ code: GroupCode });
+export const MyGroups = z.object({
+  items: z.array(Group.extend({ orderId: Id, orderStatus: z.string(), isLeader: z.boolean() })),
+});
+
+export const AdminGroupRow = z.object({
+  id: Id,
+  code: GroupCode,
+  status: GroupStatus,
+  size: z.number().int(),
+  seatsTaken: z.number().int(),
+  paidCount: z.number().int(),
+  leaderUserId: Id,
+  openedAt: DateTime.nullable(),
+  expiresAt: DateTime.nullable(),
+  closedAt: DateTime.nullable(),
+  closeReason: z.string().nullable(),
+  virtualCompleted: z.boolean(),
+  createdAt: DateTime,
+});
+export const AdminGroupList = z.object({ items: z.array(AdminGroupRow), total: z.number().int() });
+export const AdminGroupListQuery = Page.extend({ status: GroupStatus.optional() });
+export const AdminGroupDetail = AdminGroupRow.extend({
+  members: z.array(
+    GroupMember.extend({ orderId: Id, orderStatus: z.string(), memberStatus: z.string(), joinedAt: DateTime }),
+  ),
+});
+
+export type Group = z.infer<typeof Group>;
+export type Campaign = z.infer<typeof Campaign>;
+export type CampaignDetail = z.infer<typeof CampaignDetail>;
+export type GroupOrderResponse = z.infer<typeof GroupOrderResponse>;
+export type MyGroups = z.infer<typeof MyGroups>;
+export type CampaignList = z.infer<typeof CampaignList>;
+export type AdminGroupList = z.infer<typeof AdminGroupList>;
+export type AdminGroupDetail = z.infer<typeof AdminGroupDetail>;

@@ -1,0 +1,74 @@
+import { Op, type WhereOptions } from 'sequelize';
+import type { z } from 'zod';
+import type { AfterSale, AfterSaleListQuery } from '../../../contracts/after-sale';
+import { notFound } from '../../../kernel/errors';
+import type { AfterSaleAttrs } from '../persistence/models';
+import type { AfterSaleDeps } from './ports';
+
+export async function afterSaleViews(
+  deps: AfterSaleDeps,
+  rows: AfterSaleAttrs[],
+): Promise<z.input<typeof AfterSale>[]> {
+  if (!rows.length) return [];
+  const items = await deps.models.AfterSaleItem.findAll({
+    where: { afterSaleId: { [Op.in]: rows.map((r) => r.id) } },
+    order: [['id', 'ASC']],
+  });
+  const refundStatus = await deps.payments.refundStatus(rows.flatMap((r) => (r.refundId ? [r.refundId] : [])));
+  return rows.map((a) => ({
+    id: a.id,
+    orderId: a.orderId,
+    userId: a.userId,
+    type: a.type,
+    status: a.status,
+    reason: a.reason,
+    amountFen: a.amountFen,
+    lines: items
+      .filter((i) => i.getDataValue('afterSaleId') === a.id)
+      .map((i) => ({
+        orderItemId: i.getDataValue('orderItemId'),
+        quantity: i.getDataValue('quantity'),
+        amountFen: i.getDataValue('amountFen'),
+      })),
+    returnCarrier: a.returnCarrier ?? null,
+    returnTrackingNo: a.returnTrackingNo ?? null,
+    operatorNote: a.operatorNote ?? null,
+    refundStatus: a.refundId ? (refundStatus.get(a.refundId) ?? null) : null,
+    createdAt: new Date(a.createdAt).toISOString(),
+  }));
+}
+
+export async function afterSaleView(deps: AfterSaleDeps, row: AfterSaleAttrs) {
+  return (await afterSaleViews(deps, [row]))[0]!;
+}
+
+export async function getAfterSale(deps: AfterSaleDeps, id: number, userId?: number) {
+  const row = await deps.models.AfterSale.findOne({ where: userId ? { id, userId } : { id } });
+  if (!row) throw notFound('售后申请', 'AFTER_SALE_NOT_FOUND');
+  return afterSaleView(deps, row.get({ plain: true }));
+}
+
+export async function listAfterSales(
+  deps: AfterSaleDeps,
+  q: z.output<typeof AfterSaleListQuery>,
+  scope: { userId?: number; orderId?: number } = {},
+) {
+  const where: WhereOptions<AfterSaleAttrs> = {
+    ...(q.status ? { status: q.status } : {}),
+    ...(scope.userId ? { userId: scope.userId } : {}),
+    ...(scope.orderId ? { orderId: scope.orderId } : {}),
+  };
+  const { rows, count } = await deps.models.AfterSale.findAndCountAll({
+    where,
+    order: [['id', 'DESC']],
+    offset: (q.page - 1) * q.pageSize,
+    limit: q.pageSize,
+  });
+  return {
+    total: count,
+    items: await afterSaleViews(
+      deps,
+      rows.map((r) => r.get({ plain: true })),
+    ),
+  };
+}

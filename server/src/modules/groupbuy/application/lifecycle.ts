@@ -1,0 +1,158 @@
+// What happens to a group as its members' orders move: a payment confirms a seat (the leader's opens the group
+// and starts its clock; the last one completes it), a cancelled order frees its seat, a refunded leader passes
+// leadership on. Every hook runs in the order's transaction under the group's row lock, so counts never drift.
+import { Op, type Transaction } from 'sequelize';
+import type { OrderAttrs, OrderKindHooks } from '../../order';
+import { inTransaction } from '../../../platform/db/transaction';
+import { afterMemberPaid, nextLeader } from '../domain/rules';
+import type { GroupAttrs } from '../persistence/models';
+import type { GroupbuyDeps } from './ports';
+
+export const REFUND_STRAY_MEMBER = 'groupbuy.refund-stray-member';
+export const CANCEL_UNPAID_MEMBER = 'groupbuy.cancel-unpaid-member';
+
+export async function lockGroup(deps: GroupbuyDeps, t: Transaction, groupId: number): Promise<GroupAttrs> {
+  const row = await deps.models.Group.findByPk(groupId, {
+    transaction: t,
+    lock: deps.db.rowLocks ? t.LOCK.UPDATE : undefined,
+  });
+  return row!.get({ plain: true });
+}
+
+async function memberOf(deps: GroupbuyDeps, t: Transaction, orderId: number) {
+  const row = await deps.models.Member.findOne({ where: { orderId }, transaction: t });
+  return row?.get({ plain: true });
+}
+
+/** Everyone whose seat is paid moves on to shipping; everyone is told. */
+export async function completeGroup(
+  deps: GroupbuyDeps,
+  t: Transaction,
+  g: GroupAttrs,
+  virtual: boolean,
+  exceptOrderId?: number,
+) {
+  const now = deps.clock.now();
+  await deps.models.Group.update(
+    {
+      status: 'succeeded',
+      closedAt: now,
+      virtualCompleted: virtual,
+      closeReason: virtual ? 'virtual_completion' : 'full',
+    },
+    { where: { id: g.id, status: 'open' }, transaction: t },
+  );
+  const paid = (await deps.models.Member.findAll({ where: { groupId: g.id, status: 'paid' }, transaction: t })).map(
+    (m) => m.get({ plain: true }),
+  );
+  await deps.orders.release(
+    paid.map((m) => m.orderId).filter((id) => id !== exceptOrderId),
+    t,
+  );
+  const title = (await deps.models.Campaign.findByPk(g.campaignId, { transaction: t }))!.getDataValue('title');
+  for (const m of paid) {
+    await deps.notify(
+      t,
+      m.userId,
+      'group_succeeded',
+      { title, size: g.size, code: g.code },
+      `group_succeeded:${g.id}:${m.userId}`,
+    );
+  }
+}
+
+export function groupbuyOrderHooks(deps: GroupbuyDeps): OrderKindHooks {
+  return {
+    async paidStatus(order: OrderAttrs, t) {
+      const member = await memberOf(deps, t, order.id);
+      if (!member) return 'awaiting_group';
+      const g = await lockGroup(deps, t, member.groupId);
+      await deps.models.Member.update(
+        { status: 'paid', paidAt: deps.clock.now() },
+        { where: { id: member.id, status: 'reserved' }, transaction: t },
+      );
+      if (g.status !== 'pending' && g.status !== 'open') {
+        // the group closed while this payment was on its way: the seat is gone, the money goes back
+        await deps.outbox.enqueue(
+          t,
+          REFUND_STRAY_MEMBER,
+          { orderId: order.id },
+          { dedupeKey: `${REFUND_STRAY_MEMBER}:${order.id}` },
+        );
+        return 'awaiting_group';
+      }
+      const effect = afterMemberPaid(g, !!member.isLeader);
+      const now = deps.clock.now();
+      const campaign = (await deps.models.Campaign.findByPk(g.campaignId, { transaction: t }))!.get({ plain: true });
+      await deps.models.Group.update(
+        {
+          paidCount: effect.paidCount,
+          ...(effect.open
+            ? {
+                status: 'open' as const,
+                openedAt: now,
+                expiresAt: new Date(now.getTime() + campaign.validityHours * 3_600_000),
+              }
+            : {}),
+        },
+        { where: { id: g.id }, transaction: t },
+      );
+      if (!effect.complete) return 'awaiting_group';
+      await completeGroup(deps, t, { ...g, status: 'open', paidCount: effect.paidCount }, false, order.id);
+      return 'to_ship';
+    },
+
+    async cancelled(order, t) {
+      const member = await memberOf(deps, t, order.id);
+      if (!member || member.status !== 'reserved') return;
+      const g = await lockGroup(deps, t, member.groupId);
+      await deps.models.Member.update(
+        { status: 'released', holderUserId: null },
+        { where: { id: member.id }, transaction: t },
+      );
+      await deps.models.Group.update(
+        { seatsTaken: deps.sequelize.literal('seats_taken - 1') as never },
+        { where: { id: g.id, seatsTaken: { [Op.gt]: 0 } }, transaction: t },
+      );
+      if (g.status === 'pending' && member.isLeader) {
+        await deps.models.Group.update(
+          { status: 'failed', closedAt: deps.clock.now(), closeReason: 'leader_unpaid' },
+          { where: { id: g.id, status: 'pending' }, transaction: t },
+        );
+      }
+    },
+
+    async refunded(order, t) {
+      const member = await memberOf(deps, t, order.id);
+      if (!member || member.status !== 'paid') return;
+      const g = await lockGroup(deps, t, member.groupId);
+      await deps.models.Member.update(
+        { status: 'refunded', holderUserId: null, isLeader: false },
+        { where: { id: member.id }, transaction: t },
+      );
+      if (g.status !== 'open') return; // a failed group's refunds just close the seat
+      await deps.models.Group.update(
+        {
+          seatsTaken: deps.sequelize.literal('seats_taken - 1') as never,
+          paidCount: deps.sequelize.literal('paid_count - 1') as never,
+        },
+        { where: { id: g.id }, transaction: t },
+      );
+      if (!member.isLeader) return;
+      // the leader left an open group: the earliest paid member leads on, and the expiry stays as it was
+      const members = (await deps.models.Member.findAll({ where: { groupId: g.id }, transaction: t })).map((m) =>
+        m.get({ plain: true }),
+      );
+      const heir = nextLeader(members, member.userId);
+      if (heir) {
+        await deps.models.Member.update({ isLeader: true }, { where: { id: heir.id }, transaction: t });
+        await deps.models.Group.update({ leaderUserId: heir.userId }, { where: { id: g.id }, transaction: t });
+      }
+    },
+  };
+}
+
+/** Outbox: a payment that reached a closed group is refunded (its order first waits in awaiting_group). */
+export async function refundStrayMember(deps: GroupbuyDeps, orderId: number) {
+  await inTransaction(deps.sequelize, deps.db, (t) => deps.orders.refundWhole(orderId, t));
+}

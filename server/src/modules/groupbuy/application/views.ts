@@ -1,0 +1,173 @@
+// What clients see of groups: the public group page (members hold seats, paid or reserved), a user's groups,
+// the open groups a product page lists, and the operators' group lists.
+import { Op, type Transaction } from 'sequelize';
+import type { z } from 'zod';
+import type { AdminGroupListQuery, Group, OpenGroupSummary } from '../../../contracts/groupbuy';
+import { notFound } from '../../../kernel/errors';
+import type { GroupAttrs, MemberAttrs } from '../persistence/models';
+import type { GroupbuyDeps } from './ports';
+
+const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+const HOLDING = ['reserved', 'paid'];
+
+async function membersOf(deps: GroupbuyDeps, groupIds: number[], t?: Transaction): Promise<MemberAttrs[]> {
+  if (!groupIds.length) return [];
+  const rows = await deps.models.Member.findAll({
+    where: { groupId: { [Op.in]: groupIds } },
+    order: [['id', 'ASC']],
+    transaction: t,
+  });
+  return rows.map((r) => r.get({ plain: true }));
+}
+
+async function groupViews(deps: GroupbuyDeps, groups: GroupAttrs[], t?: Transaction): Promise<z.input<typeof Group>[]> {
+  if (!groups.length) return [];
+  const members = (
+    await membersOf(
+      deps,
+      groups.map((g) => g.id),
+      t,
+    )
+  ).filter((m) => HOLDING.includes(m.status));
+  const profiles = await deps.profiles([...new Set(members.map((m) => m.userId))]);
+  const campaigns = await deps.models.Campaign.findAll({
+    where: { id: { [Op.in]: [...new Set(groups.map((g) => g.campaignId))] } },
+    transaction: t,
+  });
+  const firstSku = await deps.models.CampaignSku.findAll({
+    where: { campaignId: { [Op.in]: campaigns.map((c) => c.getDataValue('id')) } },
+    transaction: t,
+  });
+  const skus = await deps.catalog.skus(
+    firstSku.map((s) => s.getDataValue('skuId')),
+    t,
+  );
+  return groups.map((g) => {
+    const c = campaigns.find((x) => x.getDataValue('id') === g.campaignId)!.get({ plain: true });
+    const sku = skus.get(firstSku.find((s) => s.getDataValue('campaignId') === c.id)?.getDataValue('skuId') ?? 0);
+    const seats = members.filter((m) => m.groupId === g.id);
+    return {
+      code: g.code,
+      campaignId: g.campaignId,
+      productId: c.productId,
+      title: c.title,
+      image: sku?.image ?? null,
+      status: g.status,
+      size: g.size,
+      seatsLeft: Math.max(0, g.size - g.seatsTaken),
+      expiresAt: iso(g.expiresAt),
+      virtualCompleted: !!g.virtualCompleted,
+      members: seats.map((m) => ({
+        userId: m.userId,
+        nickname: profiles.get(m.userId)?.nickname ?? '邻里用户',
+        avatar: profiles.get(m.userId)?.avatar ?? null,
+        isLeader: !!m.isLeader,
+        paid: m.status === 'paid',
+      })),
+    };
+  });
+}
+
+export async function groupView(deps: GroupbuyDeps, code: string, t?: Transaction) {
+  const g = await deps.models.Group.findOne({ where: { code }, transaction: t });
+  if (!g) throw notFound('团', 'GROUP_NOT_FOUND');
+  return (await groupViews(deps, [g.get({ plain: true })], t))[0]!;
+}
+
+export async function myGroups(deps: GroupbuyDeps, userId: number) {
+  const mine = await deps.models.Member.findAll({ where: { userId }, order: [['id', 'DESC']], limit: 50 });
+  const rows = mine.map((m) => m.get({ plain: true }));
+  const groups = await deps.models.Group.findAll({ where: { id: { [Op.in]: rows.map((m) => m.groupId) } } });
+  const views = await groupViews(
+    deps,
+    groups.map((g) => g.get({ plain: true })),
+  );
+  const statuses = await deps.orders.statuses(rows.map((m) => m.orderId));
+  return {
+    items: rows.flatMap((m) => {
+      const g = groups.find((x) => x.getDataValue('id') === m.groupId);
+      const view = views.find((v) => v.code === g?.getDataValue('code'));
+      return view
+        ? [{ ...view, orderId: m.orderId, orderStatus: statuses.get(m.orderId) ?? 'unknown', isLeader: !!m.isLeader }]
+        : [];
+    }),
+  };
+}
+
+/** The open groups a product page lists: fewest seats left first, with the leader and the countdown. */
+export async function openGroupsOf(
+  deps: GroupbuyDeps,
+  campaignId: number,
+  limit = 10,
+): Promise<z.input<typeof OpenGroupSummary>[]> {
+  const groups = (
+    await deps.models.Group.findAll({
+      where: { campaignId, status: 'open', expiresAt: { [Op.gt]: deps.clock.now() } },
+      order: [['expiresAt', 'ASC']],
+      limit: 50,
+    })
+  )
+    .map((g) => g.get({ plain: true }))
+    .filter((g) => g.seatsTaken < g.size)
+    .sort((a, b) => a.size - a.seatsTaken - (b.size - b.seatsTaken))
+    .slice(0, limit);
+  const profiles = await deps.profiles(groups.map((g) => g.leaderUserId));
+  return groups.map((g) => ({
+    code: g.code,
+    leader: {
+      nickname: profiles.get(g.leaderUserId)?.nickname ?? '邻里用户',
+      avatar: profiles.get(g.leaderUserId)?.avatar ?? null,
+    },
+    seatsLeft: g.size - g.seatsTaken,
+    expiresAt: iso(g.expiresAt)!,
+  }));
+}
+
+const adminRow = (g: GroupAttrs) => ({
+  id: g.id,
+  code: g.code,
+  status: g.status,
+  size: g.size,
+  seatsTaken: g.seatsTaken,
+  paidCount: g.paidCount,
+  leaderUserId: g.leaderUserId,
+  openedAt: iso(g.openedAt),
+  expiresAt: iso(g.expiresAt),
+  closedAt: iso(g.closedAt),
+  closeReason: g.closeReason ?? null,
+  virtualCompleted: !!g.virtualCompleted,
+  createdAt: iso(g.createdAt)!,
+});
+
+export async function adminGroups(deps: GroupbuyDeps, campaignId: number, q: z.output<typeof AdminGroupListQuery>) {
+  const { rows, count } = await deps.models.Group.findAndCountAll({
+    where: { campaignId, ...(q.status ? { status: q.status } : {}) },
+    order: [['id', 'DESC']],
+    offset: (q.page - 1) * q.pageSize,
+    limit: q.pageSize,
+  });
+  return { total: count, items: rows.map((r) => adminRow(r.get({ plain: true }))) };
+}
+
+export async function adminGroupDetail(deps: GroupbuyDeps, code: string) {
+  const row = await deps.models.Group.findOne({ where: { code } });
+  if (!row) throw notFound('团', 'GROUP_NOT_FOUND');
+  const g = row.get({ plain: true });
+  const members = await membersOf(deps, [g.id]);
+  const profiles = await deps.profiles(members.map((m) => m.userId));
+  const statuses = await deps.orders.statuses(members.map((m) => m.orderId));
+  return {
+    ...adminRow(g),
+    members: members.map((m) => ({
+      userId: m.userId,
+      nickname: profiles.get(m.userId)?.nickname ?? '邻里用户',
+      avatar: profiles.get(m.userId)?.avatar ?? null,
+      isLeader: !!m.isLeader,
+      paid: m.status === 'paid' || m.status === 'refunded',
+      orderId: m.orderId,
+      orderStatus: statuses.get(m.orderId) ?? 'unknown',
+      memberStatus: m.status,
+      joinedAt: iso(m.createdAt)!,
+    })),
+  };
+}

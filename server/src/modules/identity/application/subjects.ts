@@ -1,0 +1,21 @@
+import type { IdentityProvider } from '../domain/profile';
+import type { IdentityModels } from '../persistence/models';
+
+/** The user's id on a platform (WeChat openid, Alipay user id), or null if they never signed in there. */
+export async function subjectOf(models: IdentityModels, userId: number, provider: IdentityProvider) {
+  const row = await models.Identity.findOne({ where: { userId, provider } });
+  return row?.getDataValue('subject') ?? null;
+}
+
+/** Public faces (nickname, avatar) of users, for group pages and member lists. */
+export async function userProfiles(models: IdentityModels, userIds: number[]) {
+  const rows = userIds.length
+    ? await models.User.findAll({ where: { id: userIds }, attributes: ['id', 'nickname', 'avatar'] })
+    : [];
+  return new Map(
+    rows.map((r) => [
+      r.getDataValue('id'),
+      { nickname: r.getDataValue('nickname'), avatar: r.getDataValue('avatar') ?? null },
+    ]),
+  );
+}

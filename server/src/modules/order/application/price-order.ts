@@ -1,0 +1,60 @@
+// One pricing path for the checkout preview and the order itself, so the preview is exactly what is charged.
+import type { Transaction } from 'sequelize';
+import { invalid } from '../../../kernel/errors';
+import { runPricing, shippingStep, startPricing, type PriceBreakdown, type PriceStep } from '../domain/pricing';
+import { orderSettings, type OrderDeps, type SkuForOrder } from './ports';
+
+export interface PricedOrder {
+  skus: Map<number, SkuForOrder>;
+  breakdown: PriceBreakdown;
+}
+
+export async function priceItems(
+  deps: OrderDeps,
+  items: { skuId: number; quantity: number }[],
+  t?: Transaction,
+  campaignSteps: PriceStep[] = [],
+): Promise<PricedOrder> {
+  const skus = await deps.catalog.skuSnapshots(
+    items.map((i) => i.skuId),
+    t,
+  );
+  for (const item of items) {
+    const sku = skus.get(item.skuId);
+    if (!sku || !sku.onShelf) throw invalid('SKU_UNAVAILABLE', '商品不存在或已下架', { skuId: item.skuId });
+  }
+  const breakdown = runPricing(
+    startPricing(
+      items.map((i) => ({ skuId: i.skuId, quantity: i.quantity, listPriceFen: skus.get(i.skuId)!.priceFen })),
+    ),
+    // campaign prices first, then coupons (none yet), then shipping on what is left
+    [...campaignSteps, shippingStep((await orderSettings(deps, t)).shipping)],
+  );
+  return { skus, breakdown };
+}
+
+export async function previewCheckout(deps: OrderDeps, items: { skuId: number; quantity: number }[]) {
+  const { skus, breakdown } = await priceItems(deps, items);
+  return {
+    itemsTotalFen: breakdown.itemsTotalFen,
+    discountFen: breakdown.discountFen,
+    shippingFen: breakdown.shippingFen,
+    payableFen: breakdown.payableFen,
+    adjustments: breakdown.adjustments,
+    lines: breakdown.lines.map((l) => {
+      const sku = skus.get(l.skuId)!;
+      return {
+        skuId: sku.skuId,
+        productId: sku.productId,
+        title: sku.title,
+        specs: sku.specs,
+        image: sku.image,
+        unitPriceFen: l.unitPriceFen,
+        quantity: l.quantity,
+        lineTotalFen: l.lineTotalFen,
+        stock: sku.stock,
+        available: sku.onShelf && sku.stock >= l.quantity,
+      };
+    }),
+  };
+}

@@ -1,0 +1,46 @@
+// The order's side of after-sales: facts under the row lock, entering `refunding` (remembering where it was),
+// and going back when a request ends without refunding everything.
+import type { Transaction } from 'sequelize';
+import { conflict, notFound } from '../../../kernel/errors';
+import type { OrderStatus } from '../domain/lifecycle';
+import type { OrderDeps } from './ports';
+import { moveOrder } from './transitions';
+
+export async function lockOrderFacts(deps: OrderDeps, orderId: number, userId: number | undefined, t: Transaction) {
+  const order = await deps.models.Order.findOne({
+    where: userId !== undefined ? { id: orderId, userId } : { id: orderId },
+    transaction: t,
+    lock: deps.db.rowLocks ? t.LOCK.UPDATE : undefined,
+  });
+  if (!order) throw notFound('订单', 'ORDER_NOT_FOUND');
+  const o = order.get({ plain: true });
+  const items = await deps.models.OrderItem.findAll({ where: { orderId }, order: [['id', 'ASC']], transaction: t });
+  return {
+    id: o.id,
+    userId: o.userId,
+    status: o.status,
+    paidFen: o.paidFen ?? 0,
+    completedAt: o.completedAt ? new Date(o.completedAt) : null,
+    items: items.map((i) => ({
+      id: i.getDataValue('id'),
+      skuId: i.getDataValue('skuId'),
+      unitPriceFen: i.getDataValue('unitPriceFen'),
+      quantity: i.getDataValue('quantity'),
+    })),
+  };
+}
+
+/** Call with the order row locked. */
+export async function beginRefund(deps: OrderDeps, orderId: number, t: Transaction) {
+  const order = (await deps.models.Order.findByPk(orderId, { transaction: t }))!.get({ plain: true });
+  if (order.status === 'refunding') return;
+  const moved = await moveOrder(deps, orderId, order.status, 'refunding', { statusBeforeRefund: order.status }, t);
+  if (!moved) throw conflict('ORDER_STATE_INVALID', '订单状态已变化，请刷新');
+}
+
+/** Back to the status before the refund (an after-sale rejected, cancelled, or a partial refund done). */
+export async function endRefund(deps: OrderDeps, orderId: number, t: Transaction) {
+  const order = (await deps.models.Order.findByPk(orderId, { transaction: t }))!.get({ plain: true });
+  if (order.status !== 'refunding' || !order.statusBeforeRefund) return;
+  await moveOrder(deps, orderId, 'refunding', order.statusBeforeRefund as OrderStatus, { statusBeforeRefund: null }, t);
+}

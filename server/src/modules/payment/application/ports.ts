@@ -1,0 +1,58 @@
+import type { Sequelize, Transaction } from 'sequelize';
+import type { Clock } from '../../../kernel/clock';
+import type { DbCapabilities } from '../../../platform/db/capabilities';
+import type { Logger } from '../../../platform/logger';
+import type { Outbox } from '../../../platform/outbox/outbox';
+import type { AlipayClient } from '../../../platform/alipay/alipay-client';
+import type { WechatPayClient } from '../../../platform/wechatpay/wechatpay-client';
+import type { PaymentChannel } from '../domain/lifecycle';
+import type { PaymentModels } from '../persistence/models';
+
+export interface OrderForPayment {
+  id: number;
+  orderNo: string;
+  userId: number;
+  status: string;
+  payableFen: number;
+  payDeadline: Date;
+  /** shown in the payer's bill, ≤ 127 chars */
+  description: string;
+}
+
+/** What payments need from orders, wired by the composition root. */
+export interface OrdersPort {
+  /** the consumer's own order; anyone else's is ORDER_NOT_FOUND */
+  ownOrder(userId: number, orderId: number): Promise<OrderForPayment>;
+  /** applies a confirmed payment under the order's row lock, or says why the order cannot take it */
+  applyPaid(
+    orderId: number,
+    paidFen: number,
+    paidAt: Date,
+    t: Transaction,
+  ): Promise<'applied' | 'cancelled' | 'already_paid'>;
+  /** a refund settled; `refundedFen` is the order's total of settled refunds */
+  refundSettled(
+    orderId: number,
+    refundedFen: number,
+    settled: { amountFen: number; reason: string },
+    t: Transaction,
+  ): Promise<void>;
+}
+
+export interface PaymentDeps {
+  sequelize: Sequelize;
+  db: DbCapabilities;
+  models: PaymentModels;
+  clock: Clock;
+  logger: Logger;
+  outbox: Outbox;
+  wechatPay: WechatPayClient;
+  alipay: AlipayClient;
+  /** where the channels reach our notify URLs */
+  publicBase: () => string;
+  orders: OrdersPort;
+  /** other modules that follow refunds (after-sales), called inside the settling transaction */
+  refundListeners: ((refundId: number, t: Transaction) => Promise<void>)[];
+  /** the payer's openid on a channel (null: the user never signed in there) */
+  payerOpenid(userId: number, channel: PaymentChannel): Promise<string | null>;
+}
