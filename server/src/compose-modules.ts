@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { RouteSpec } from './http/route';
 import { LocalFileStorage } from './platform/storage/image-storage';
 import { createAddressModule, getOwnAddress } from './modules/address';
-import { createCatalogModule, releaseStock, reserveStock, skuSnapshots, type CatalogDeps } from './modules/catalog';
+import { addSales, createCatalogModule, releaseStock, reserveStock, skuSnapshots, type CatalogDeps } from './modules/catalog';
 import { createIdentityModule, subjectOf, userProfiles } from './modules/identity';
 import {
   applyPaid,
@@ -73,6 +73,7 @@ export function composeModules(rt: Runtime): { routes: RouteSpec[]; jobs: JobDef
       skuSnapshots: (ids, t) => skuSnapshots(catalogDeps, ids, t),
       reserveStock: (lines, t) => reserveStock(catalogDeps, lines, t),
       releaseStock: (lines, t) => releaseStock(catalogDeps, lines, t),
+      addSales: (lines, t) => addSales(catalogDeps, lines, t),
     },
     addressOf: (userId, id) => getOwnAddress(addressDeps, userId, id),
     idempotency: rt.idempotency,

@@ -28,6 +28,8 @@ export interface CatalogPort {
   skuSnapshots(skuIds: number[], t?: Transaction): Promise<Map<number, SkuForOrder>>;
   reserveStock(lines: { skuId: number; quantity: number }[], t: Transaction): Promise<void>;
   releaseStock(lines: { skuId: number; quantity: number }[], t: Transaction): Promise<void>;
+  /** counts units sold on their products (the list's sort by sales) */
+  addSales(lines: { skuId: number; quantity: number }[], t: Transaction): Promise<void>;
 }
 
 export interface OrderSettings {
