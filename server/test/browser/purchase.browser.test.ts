@@ -17,7 +17,8 @@ let page: Page;
 let productId: number;
 let orderId: number;
 
-const shot = (p: Page, name: string) => p.screenshot({ path: path.join(SCREENSHOTS, `purchase-${name}.png`) });
+const shot = (p: Page, name: string) =>
+  p.screenshot({ path: path.join(SCREENSHOTS, `purchase-${name}.png`), animations: 'disabled' });
 const visible = (p: Page, selector: string) => p.locator(`${selector}:visible`).first();
 
 /** Taro's modal (showModal) on H5: press its confirm button. */

@@ -136,6 +136,12 @@ export default function OrderDetail() {
             申请退款
           </Button>
         )}
+        {order.status === 'completed' && (
+          // the server holds the window (7 days after receipt) and says so when it has passed
+          <Button className="order-return" size="small" onClick={() => void afterSale('return_refund')()}>
+            申请售后
+          </Button>
+        )}
         {order.status === 'shipped' && (
           <>
             <Button className="order-return" size="small" onClick={() => void afterSale('return_refund')()}>
