@@ -4,7 +4,14 @@ import path from 'node:path';
 import type { RouteSpec } from './http/route';
 import { LocalFileStorage } from './platform/storage/image-storage';
 import { createAddressModule, getOwnAddress } from './modules/address';
-import { addSales, createCatalogModule, releaseStock, reserveStock, skuSnapshots, type CatalogDeps } from './modules/catalog';
+import {
+  addSales,
+  createCatalogModule,
+  releaseStock,
+  reserveStock,
+  skuSnapshots,
+  type CatalogDeps,
+} from './modules/catalog';
 import { createIdentityModule, subjectOf, userProfiles } from './modules/identity';
 import {
   applyPaid,

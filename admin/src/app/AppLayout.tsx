@@ -1,4 +1,11 @@
-import { LogoutOutlined, ShoppingCartOutlined, ShoppingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  LogoutOutlined,
+  SettingOutlined,
+  ShoppingCartOutlined,
+  ShoppingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Avatar, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -10,7 +17,10 @@ const MENU: MenuProps['items'] = [
     key: 'products',
     icon: <ShoppingOutlined />,
     label: '商品',
-    children: [{ key: '/products', label: '商品列表' }],
+    children: [
+      { key: '/products', label: '商品列表' },
+      { key: '/categories', label: '分类' },
+    ],
   },
   {
     key: 'trade',
@@ -26,6 +36,12 @@ const MENU: MenuProps['items'] = [
     icon: <TeamOutlined />,
     label: '营销',
     children: [{ key: '/groupbuy', label: '拼团' }],
+  },
+  {
+    key: 'system',
+    icon: <SettingOutlined />,
+    label: '系统',
+    children: [{ key: '/settings', label: '设置' }],
   },
 ];
 
@@ -47,7 +63,7 @@ export function AppLayout() {
           mode="inline"
           items={MENU}
           selectedKeys={[selected]}
-          defaultOpenKeys={['products', 'trade', 'marketing']}
+          defaultOpenKeys={['products', 'trade', 'marketing', 'system']}
           onClick={({ key }) => navigate(key)}
         />
       </Layout.Sider>

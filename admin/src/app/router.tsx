@@ -5,6 +5,8 @@ import { ProductListPage } from '../routes/products/product-list/ProductListPage
 import { OrderListPage } from '../routes/orders/OrderListPage';
 import { AfterSaleListPage } from '../routes/after-sales/AfterSaleListPage';
 import { CampaignListPage } from '../routes/groupbuy/CampaignListPage';
+import { CategoryPage } from '../routes/categories/CategoryPage';
+import { SettingsPage } from '../routes/settings/SettingsPage';
 import { AppLayout } from './AppLayout';
 
 export function AppRoutes() {
@@ -20,9 +22,11 @@ export function AppRoutes() {
       >
         <Route index element={<Navigate to="/products" replace />} />
         <Route path="/products" element={<ProductListPage />} />
+        <Route path="/categories" element={<CategoryPage />} />
         <Route path="/orders" element={<OrderListPage />} />
         <Route path="/after-sales" element={<AfterSaleListPage />} />
         <Route path="/groupbuy" element={<CampaignListPage />} />
+        <Route path="/settings" element={<SettingsPage />} />
         <Route path="*" element={<Navigate to="/products" replace />} />
       </Route>
     </Routes>

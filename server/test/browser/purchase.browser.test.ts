@@ -60,6 +60,7 @@ test('H5: log in, add to cart, check out with a new address, pay in the sandbox 
   await visible(page, '.sandbox-code').waitFor();
   await visible(page, '.login-submit').click();
   await page.waitForFunction(() => !!localStorage.getItem('linli.token'));
+  await page.waitForURL((u) => !u.hash.includes('pages/login')); // the login page leaves on its own
 
   await page.goto(`${server.baseUrl}/#/subpackages/product/detail/index?id=${productId}`);
   await visible(page, '.product-title').waitFor();

@@ -4,7 +4,7 @@ import { App, Button, Descriptions, Drawer, Form, Input, Select, Space, Table, T
 import { api } from '../../shared/api/client';
 import { formatFen } from '../../shared/format/money';
 import { formatDateTime } from '../../shared/format/time';
-import { CARRIERS, ORDER_STATUS } from './labels';
+import { CARRIERS, ORDER_STATUS, PAYMENT_STATUS, REFUND_REASON, REFUND_STATUS } from './labels';
 
 /** One order for an operator: lines, address, money, payments and refunds; ship, cancel or refund it. */
 export function OrderDrawer({ orderId, onClose }: { orderId: number | null; onClose(): void }) {
@@ -81,13 +81,15 @@ export function OrderDrawer({ orderId, onClose }: { orderId: number | null; onCl
               <Typography.Title level={5}>支付与退款</Typography.Title>
               {payments.data.payments.map((p) => (
                 <div key={p.channel}>
-                  {p.channel === 'wechat' ? '微信支付' : '支付宝'} · {p.status} · {formatFen(p.paidFen)}{' '}
+                  {p.channel === 'wechat' ? '微信支付' : '支付宝'} · {PAYMENT_STATUS[p.status] ?? p.status} ·{' '}
+                  {formatFen(p.paidFen)}{' '}
                   {p.transactionId && <Typography.Text type="secondary">{p.transactionId}</Typography.Text>}
                 </div>
               ))}
               {payments.data.refunds.map((r) => (
                 <div key={r.id}>
-                  退款 {formatFen(r.amountFen)} · {r.reason} · {r.status}
+                  退款 {formatFen(r.amountFen)} · {REFUND_REASON[r.reason] ?? r.reason} ·{' '}
+                  {REFUND_STATUS[r.status] ?? r.status}
                 </div>
               ))}
             </div>

@@ -1,5 +1,6 @@
-// The one HTTP client of the admin: same-origin JSON over fetch. Admin endpoints carry the operator's bearer
-// token; every non-2xx answer becomes an ApiError parsed from the envelope {error:{code,message,details?}}.
+// The one HTTP client of the admin: same-origin JSON over fetch (FormData bodies go out as multipart). Admin
+// endpoints carry the operator's bearer token; every non-2xx answer becomes an ApiError parsed from the envelope
+// {error:{code,message,details?}}.
 import type { ErrorEnvelope } from '@contracts';
 import { clearToken, getToken } from '../auth/token';
 
@@ -56,6 +57,7 @@ const FALLBACK_MESSAGES: Record<number, string> = {
   401: '登录已失效，请重新登录',
   403: '没有权限',
   404: '请求的资源不存在',
+  413: '文件过大',
   429: '请求过于频繁，请稍后再试',
 };
 
@@ -63,7 +65,9 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   const { method = 'GET', query, body, signal } = options;
   const auth = options.auth ?? path.startsWith('/api/admin/');
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // a FormData body sets its own multipart Content-Type (with the boundary)
+  const isForm = body instanceof FormData;
+  if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   const token = auth ? getToken() : null;
   if (token) headers.Authorization = `Bearer ${token}`;
 
@@ -72,7 +76,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     response = await fetch(buildUrl(path, query), {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
       signal,
     });
   } catch (e) {
@@ -111,4 +115,7 @@ export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>(path, { query, signal }),
   post: <T>(path: string, body: unknown, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
     request<T>(path, { ...options, method: 'POST', body }),
+  put: <T>(path: string, body: unknown) => request<T>(path, { method: 'PUT', body }),
+  patch: <T>(path: string, body: unknown) => request<T>(path, { method: 'PATCH', body }),
+  delete: <T>(path: string) => request<T>(path, { method: 'DELETE' }),
 };

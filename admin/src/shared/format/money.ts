@@ -19,3 +19,9 @@ export function yuanToFen(input: string): number | null {
   const cents = (m[2] ?? '').padEnd(2, '0');
   return Number(whole) * 100 + Number(cents);
 }
+
+/** 1990 → "19.90": a fen amount as the operator edits it (no currency sign); '' when it is not a money amount. */
+export function fenToYuan(fen: number): string {
+  if (!Number.isSafeInteger(fen) || fen < 0) return '';
+  return `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+}

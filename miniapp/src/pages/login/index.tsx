@@ -18,7 +18,11 @@ const RESEND_SECONDS = 60;
 
 /** After login: back to the page that sent us here, or home when login was the first page. */
 function leave() {
-  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
+  const pages = Taro.getCurrentPages();
+  const top = pages[pages.length - 1] as { route?: string; path?: string } | undefined;
+  // the delayed leave must not pop a page the user has meanwhile gone on to
+  if (top && !`${top.route ?? ''}${top.path ?? ''}`.includes('pages/login')) return;
+  if (pages.length > 1) void Taro.navigateBack();
   else void Taro.switchTab({ url: '/pages/home/index' });
 }
 

@@ -1,12 +1,11 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { AdminProductRow } from '@contracts';
-import { Alert, Button, Card, Flex, Image, Input, Segmented, Space, Table, Tag, TreeSelect, Typography } from 'antd';
-import type { TableColumnsType } from 'antd';
+import { Alert, Button, Card, Flex, Input, Segmented, Space, Table, TreeSelect } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { formatFen } from '../../../shared/format/money';
-import { formatDateTime } from '../../../shared/format/time';
 import { toCategoryTree, useCategories } from '../api/categories';
 import { useProducts } from '../api/products';
+import { ProductEditDrawer } from '../product-edit/ProductEditDrawer';
+import { productColumns } from './columns';
 import { CreateProductDrawer } from './CreateProductDrawer';
 import { PAGE_SIZES, useListParams } from './use-list-params';
 
@@ -16,78 +15,6 @@ const SHELF_OPTIONS = [
   { label: '已下架', value: 'false' },
 ];
 
-const IMAGE_FALLBACK =
-  'data:image/svg+xml;utf8,' +
-  encodeURIComponent(
-    '<svg xmlns="http://www.w3.org/2000/svg" width="48" height="48"><rect width="48" height="48" fill="#f0f0f0"/>' +
-      '<path d="M14 32l7-9 5 6 4-5 6 8z" fill="#bfbfbf"/><circle cx="19" cy="18" r="3" fill="#bfbfbf"/></svg>',
-  );
-
-const columns: TableColumnsType<AdminProductRow> = [
-  {
-    title: '图片',
-    dataIndex: 'image',
-    width: 76,
-    render: (image: string | null, row) => (
-      <Image
-        src={image ?? IMAGE_FALLBACK}
-        fallback={IMAGE_FALLBACK}
-        alt={row.title}
-        width={48}
-        height={48}
-        style={{ objectFit: 'cover', borderRadius: 6 }}
-        preview={image ? undefined : false}
-      />
-    ),
-  },
-  {
-    title: '商品',
-    dataIndex: 'title',
-    render: (title: string, row) => (
-      <div className="product-title-cell">
-        <Typography.Text className="product-title" strong ellipsis={{ tooltip: title }}>
-          {title}
-        </Typography.Text>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          ID {row.id} · {row.skuCount} 个规格
-        </Typography.Text>
-      </div>
-    ),
-  },
-  {
-    title: '分类',
-    dataIndex: 'categoryName',
-    width: 140,
-    render: (name: string | null) => name ?? <Typography.Text type="secondary">未分类</Typography.Text>,
-  },
-  {
-    title: '价格',
-    dataIndex: 'priceFen',
-    width: 130,
-    align: 'right',
-    render: (fen: number, row) => (
-      <span className="price">
-        {formatFen(fen)}
-        {row.skuCount > 1 && <Typography.Text type="secondary"> 起</Typography.Text>}
-      </span>
-    ),
-  },
-  { title: '库存', dataIndex: 'stock', width: 100, align: 'right' },
-  { title: '销量', dataIndex: 'sales', width: 100, align: 'right' },
-  {
-    title: '状态',
-    dataIndex: 'onShelf',
-    width: 96,
-    render: (onShelf: boolean) => (onShelf ? <Tag color="success">已上架</Tag> : <Tag>已下架</Tag>),
-  },
-  {
-    title: '创建时间',
-    dataIndex: 'createdAt',
-    width: 180,
-    render: (iso: string) => <span className="tabular">{formatDateTime(iso)}</span>,
-  },
-];
-
 export function ProductListPage() {
   const [params, update] = useListParams();
   const products = useProducts(params);
@@ -95,6 +22,9 @@ export function ProductListPage() {
   const categoryTree = useMemo(() => toCategoryTree(categories.data ?? []), [categories.data]);
   const [keyword, setKeyword] = useState(params.q ?? '');
   const [creating, setCreating] = useState(false);
+  // the id stays while the drawer closes; `open` says whether it is shown
+  const [editing, setEditing] = useState<{ id: number | null; open: boolean }>({ id: null, open: false });
+  const columns = useMemo(() => productColumns((row) => setEditing({ id: row.id, open: true })), []);
 
   // back/forward navigation changes the URL under the search box
   useEffect(() => setKeyword(params.q ?? ''), [params.q]);
@@ -171,7 +101,7 @@ export function ProductListPage() {
         columns={columns}
         dataSource={products.data?.items ?? []}
         loading={products.isFetching}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1080 }}
         locale={{
           emptyText: params.q || params.categoryId || params.onShelf !== undefined ? '没有符合条件的商品' : '暂无商品',
         }}
@@ -188,6 +118,11 @@ export function ProductListPage() {
       />
 
       <CreateProductDrawer open={creating} onClose={() => setCreating(false)} categoryTree={categoryTree} />
+      <ProductEditDrawer
+        productId={editing.id}
+        open={editing.open}
+        onClose={() => setEditing((prev) => ({ ...prev, open: false }))}
+      />
     </Card>
   );
 }
