@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ProductSummary } from '@contracts';
-import { listProducts } from '../services/catalog';
+import { listProducts, type ProductSortKey } from '../services/catalog';
 
 export const PAGE_SIZE = 20;
 
@@ -8,7 +8,12 @@ export const PAGE_SIZE = 20;
  * Paged product list for one filter (`q` and/or `categoryId`). A changed filter reloads from page 1; answers to
  * superseded requests are dropped, so fast typing or tab switching never shows stale results.
  */
-export function useProductPager(q: string | undefined, categoryId: number | undefined, enabled = true) {
+export function useProductPager(
+  q: string | undefined,
+  categoryId: number | undefined,
+  enabled = true,
+  sort: ProductSortKey = 'default',
+) {
   const [items, setItems] = useState<ProductSummary[]>([]);
   const [total, setTotal] = useState(0);
   const [page, setPage] = useState(0);
@@ -24,7 +29,13 @@ export function useProductPager(q: string | undefined, categoryId: number | unde
       setLoading(true);
       setFailed(false);
       try {
-        const res = await listProducts({ q: q || undefined, categoryId, page: nextPage, pageSize: PAGE_SIZE });
+        const res = await listProducts({
+          q: q || undefined,
+          categoryId,
+          sort: sort === 'default' ? undefined : sort,
+          page: nextPage,
+          pageSize: PAGE_SIZE,
+        });
         if (mine !== seq.current) return;
         setItems((prev) => {
           if (replace) return res.items;
@@ -42,7 +53,7 @@ export function useProductPager(q: string | undefined, categoryId: number | unde
         }
       }
     },
-    [q, categoryId],
+    [q, categoryId, sort],
   );
 
   const reload = useCallback(() => load(1, true), [load]);

@@ -6,7 +6,10 @@ export interface ProductQuery {
   pageSize?: number;
   q?: string;
   categoryId?: number;
+  sort?: ProductSortKey;
 }
+
+export type ProductSortKey = 'default' | 'price_asc' | 'price_desc' | 'sales';
 
 export const listProducts = (query: ProductQuery = {}) => get<ProductList>('/api/v1/products', { ...query });
 /** Silent: the detail page shows its own not-found / retry state. */

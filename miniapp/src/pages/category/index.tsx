@@ -6,6 +6,8 @@ import EmptyState from '../../components/EmptyState';
 import ProductCard from '../../components/ProductCard';
 import ListFooter from '../../components/ListFooter';
 import { useProductPager } from '../../hooks/useProductPager';
+import SortBar from '../../components/SortBar';
+import type { ProductSortKey } from '../../services/catalog';
 import { listCategories } from '../../services/catalog';
 import './index.css';
 
@@ -37,7 +39,8 @@ export default function CategoryPage() {
     () => (categories ?? []).filter((c) => topId !== undefined && c.parentId === topId).sort(bySort),
     [categories, topId],
   );
-  const pager = useProductPager(undefined, subId ?? topId, topId !== undefined);
+  const [sort, setSort] = useState<ProductSortKey>('default');
+  const pager = useProductPager(undefined, subId ?? topId, topId !== undefined, sort);
 
   if (categories && tops.length === 0) {
     return <EmptyState className="page-empty" description="暂无分类" />;
@@ -88,6 +91,7 @@ export default function CategoryPage() {
             ))}
           </View>
         )}
+        <SortBar value={sort} onChange={setSort} />
         {pager.loaded && pager.items.length === 0 && !pager.failed ? (
           <EmptyState description="该分类下暂无商品" />
         ) : (

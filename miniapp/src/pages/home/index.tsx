@@ -5,13 +5,16 @@ import { SearchBar } from '@nutui/nutui-react-taro';
 import EmptyState from '../../components/EmptyState';
 import ProductCard from '../../components/ProductCard';
 import ListFooter from '../../components/ListFooter';
+import SortBar from '../../components/SortBar';
+import type { ProductSortKey } from '../../services/catalog';
 import { useProductPager } from '../../hooks/useProductPager';
 import './index.css';
 
 export default function Home() {
   const [input, setInput] = useState('');
   const [q, setQ] = useState('');
-  const pager = useProductPager(q, undefined);
+  const [sort, setSort] = useState<ProductSortKey>('default');
+  const pager = useProductPager(q, undefined, true, sort);
 
   useReachBottom(() => pager.loadMore());
   usePullDownRefresh(() => {
@@ -46,6 +49,8 @@ export default function Home() {
           }
         />
       </View>
+
+      <SortBar value={sort} onChange={setSort} />
 
       {q && pager.loaded ? (
         <View className="home__result-hint">
