@@ -7,6 +7,7 @@ import { createAddressModule, getOwnAddress } from './modules/address';
 import {
   addSales,
   createCatalogModule,
+  ProductDetailCache,
   releaseStock,
   reserveStock,
   skuSnapshots,
@@ -58,7 +59,7 @@ export function composeModules(rt: Runtime): { routes: RouteSpec[]; jobs: JobDef
     db: rt.db,
     models: rt.models.catalog,
     audit: rt.audit,
-    redis: rt.redis,
+    detailCache: new ProductDetailCache(rt.redis, rt.logger),
     images: new LocalFileStorage(path.join(rt.config.dataDir, 'uploads')),
     logger: rt.logger,
   };

@@ -115,6 +115,7 @@ function authenticate(ctx: Context, access: Access, tokens: SessionTokens): Acto
 }
 
 export function mountRoute(router: Router, registry: OpenAPIRegistry, spec: RouteSpec, deps: MountDeps): void {
+  const readUpload = spec.upload ? uploadReader(spec.upload) : undefined;
   router[spec.method](spec.path, async (ctx) => {
     const actor = authenticate(ctx, spec.access, deps.tokens);
     if (spec.rateLimit) {
@@ -127,7 +128,7 @@ export function mountRoute(router: Router, registry: OpenAPIRegistry, spec: Rout
       const rule = effectiveRule(spec.rateLimit, byIp, deps.minPerIpPerMinute);
       await deps.rateLimits.consume(`${spec.method}:${spec.path}`, rule, subject);
     }
-    if (spec.upload) await readUpload(ctx, spec.upload);
+    if (readUpload) await readUpload(ctx);
     const input = {
       params: spec.params ? spec.params.parse(ctx.params) : undefined,
       query: spec.query ? spec.query.parse(ctx.query) : undefined,
@@ -148,18 +149,21 @@ export function mountRoute(router: Router, registry: OpenAPIRegistry, spec: Rout
   registry.registerPath(toOpenApi(spec));
 }
 
-async function readUpload(ctx: Context, upload: NonNullable<RouteSpec['upload']>): Promise<void> {
+/** A multipart reader for one file, made once per route; its errors become the envelope's 400 / 413. */
+function uploadReader(upload: NonNullable<RouteSpec['upload']>): (ctx: Context) => Promise<void> {
   const parse = multer({ storage: multer.memoryStorage(), limits: { fileSize: upload.maxBytes, files: 1 } }).single(
     upload.field,
   );
-  try {
-    await parse(ctx as never, async () => {});
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'LIMIT_FILE_SIZE') throw tooLarge('FILE_TOO_LARGE', `文件不能超过 ${upload.maxBytes} 字节`);
-    if (typeof code === 'string' && code.startsWith('LIMIT_')) throw invalid('UPLOAD_REFUSED', `上传被拒绝: ${code}`);
-    throw invalid('BAD_UPLOAD', '请求不是合法的 multipart/form-data');
-  }
+  return async (ctx) => {
+    try {
+      await parse(ctx as never, async () => {});
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (code === 'LIMIT_FILE_SIZE') throw tooLarge('FILE_TOO_LARGE', `文件不能超过 ${upload.maxBytes} 字节`);
+      if (typeof code === 'string' && code.startsWith('LIMIT_')) throw invalid('UPLOAD_REFUSED', `上传被拒绝: ${code}`);
+      throw invalid('BAD_UPLOAD', '请求不是合法的 multipart/form-data');
+    }
+  };
 }
 
 /** A response that breaks its own contract is our bug: a 500 (logged), never the client's 400. */

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { adminLogin } from '../support/harness';
-import { launchChromium, SCREENSHOTS, startBrowserServer } from './harness';
+import { adminPage, launchChromium, SCREENSHOTS, startBrowserServer } from './harness';
 
 const TIMEOUT = 60_000;
 jest.setTimeout(3 * TIMEOUT);
@@ -28,13 +28,7 @@ beforeAll(async () => {
     body: { title: TITLE, skus: [{ priceFen: 6900, stock: 30 }] },
   });
   productId = created.body.id;
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  page.setDefaultTimeout(TIMEOUT);
-  await page.goto(`${server.baseUrl}/admin/login`);
-  await page.locator('#username').fill(server.admin.username);
-  await page.locator('#password').fill(server.admin.password);
-  await page.locator('button[type="submit"]', { hasText: '登录' }).click();
-  await page.waitForURL(/\/admin\/products/);
+  page = await adminPage(browser, server.baseUrl, server.admin, TIMEOUT);
 }, 3 * TIMEOUT);
 
 afterAll(async () => {

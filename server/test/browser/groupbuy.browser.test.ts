@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { adminLogin } from '../support/harness';
-import { launchChromium, SCREENSHOTS, startBrowserServer } from './harness';
+import { adminPage, h5Login, launchChromium, mobileContext, SCREENSHOTS, startBrowserServer } from './harness';
 
 const TIMEOUT = 60_000;
 jest.setTimeout(4 * TIMEOUT);
@@ -21,23 +21,11 @@ const shot = (p: Page, name: string) =>
 const visible = (p: Page, selector: string) => p.locator(`${selector}:visible`).first();
 
 async function shopper(phone: string): Promise<Page> {
-  const ctx = await browser.newContext({
-    viewport: { width: 375, height: 812 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-  });
+  const ctx = await mobileContext(browser);
   contexts.push(ctx);
   const page = await ctx.newPage();
   page.setDefaultTimeout(TIMEOUT);
-  await page.goto(`${server.baseUrl}/#/pages/login/index`);
-  await visible(page, '.login-phone input').fill(phone);
-  await visible(page, '.login-send-code').click();
-  await visible(page, '.sandbox-code').waitFor();
-  await visible(page, '.login-submit').click();
-  await page.waitForFunction(() => !!localStorage.getItem('linli.token'));
-  await page.waitForURL((u) => !u.hash.includes('pages/login')); // the login page leaves on its own
+  await h5Login(page, server.baseUrl, phone);
   return page;
 }
 
@@ -138,15 +126,7 @@ test('A opens a group from the product page and pays; B joins through the share 
 });
 
 test('admin: the operator sees the campaign and its succeeded group', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-  contexts.push(ctx);
-  const admin = await ctx.newPage();
-  admin.setDefaultTimeout(TIMEOUT);
-  await admin.goto(`${server.baseUrl}/admin/login`);
-  await admin.locator('#username').fill(server.admin.username);
-  await admin.locator('#password').fill(server.admin.password);
-  await admin.locator('button[type="submit"]', { hasText: '登录' }).click();
-  await admin.waitForURL(/\/admin\/products/);
+  const admin = await adminPage(browser, server.baseUrl, server.admin, TIMEOUT);
   await admin.goto(`${server.baseUrl}/admin/groupbuy`);
   await admin.getByText('拼团测试·赣南脐橙 5 斤').first().waitFor();
   await admin.locator('[data-testid="gb-campaign-row"]', { hasText: '拼团测试·赣南脐橙 5 斤' }).click();

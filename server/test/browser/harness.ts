@@ -1,6 +1,6 @@
 // Browser tests: a real server (MariaDB + Redis, demo data, sandbox) serving the built H5 shop and admin, and
 // Debian's Chromium driven by playwright-core.
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../../src/app';
@@ -30,4 +30,43 @@ export async function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/** A phone-sized, touch-enabled context, as the H5 shop is used. */
+export function mobileContext(browser: Browser) {
+  return browser.newContext({
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+  });
+}
+
+/** H5 phone login with the sandbox SMS code; returns once the login page has left on its own. */
+export async function h5Login(page: Page, baseUrl: string, phone: string): Promise<void> {
+  await page.goto(`${baseUrl}/#/pages/login/index`);
+  await page.locator('.login-phone:visible input').first().fill(phone);
+  await page.locator('.login-send-code:visible').first().click();
+  await page.locator('.sandbox-code:visible').first().waitFor();
+  await page.locator('.login-submit:visible').first().click();
+  await page.waitForFunction(() => !!localStorage.getItem('linli.token'));
+  await page.waitForURL((u) => !u.hash.includes('pages/login'));
+}
+
+/** An operator signed in to the admin (a desktop-sized page on the product list). */
+export async function adminPage(
+  browser: Browser,
+  baseUrl: string,
+  admin: { username: string; password: string },
+  timeout: number,
+): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+  page.setDefaultTimeout(timeout);
+  await page.goto(`${baseUrl}/admin/login`);
+  await page.locator('#username').fill(admin.username);
+  await page.locator('#password').fill(admin.password);
+  await page.locator('button[type="submit"]', { hasText: '登录' }).click();
+  await page.waitForURL(/\/admin\/products/);
+  return page;
 }

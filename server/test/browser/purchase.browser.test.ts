@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { adminLogin } from '../support/harness';
-import { launchChromium, SCREENSHOTS, startBrowserServer } from './harness';
+import { adminPage, h5Login, launchChromium, mobileContext, SCREENSHOTS, startBrowserServer } from './harness';
 
 const TIMEOUT = 60_000;
 jest.setTimeout(4 * TIMEOUT);
@@ -30,13 +30,7 @@ beforeAll(async () => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   server = await startBrowserServer();
   browser = await launchChromium();
-  shop = await browser.newContext({
-    viewport: { width: 375, height: 812 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-  });
+  shop = await mobileContext(browser);
   page = await shop.newPage();
   page.setDefaultTimeout(TIMEOUT);
   const admin = await adminLogin(server.server);
@@ -54,13 +48,7 @@ afterAll(async () => {
 }, TIMEOUT);
 
 test('H5: log in, add to cart, check out with a new address, pay in the sandbox cashier', async () => {
-  await page.goto(`${server.baseUrl}/#/pages/login/index`);
-  await visible(page, '.login-phone input').fill('13900001111');
-  await visible(page, '.login-send-code').click();
-  await visible(page, '.sandbox-code').waitFor();
-  await visible(page, '.login-submit').click();
-  await page.waitForFunction(() => !!localStorage.getItem('linli.token'));
-  await page.waitForURL((u) => !u.hash.includes('pages/login')); // the login page leaves on its own
+  await h5Login(page, server.baseUrl, '13900001111');
 
   await page.goto(`${server.baseUrl}/#/subpackages/product/detail/index?id=${productId}`);
   await visible(page, '.product-title').waitFor();
@@ -106,14 +94,7 @@ test('H5: log in, add to cart, check out with a new address, pay in the sandbox 
 });
 
 test('admin: the operator finds the order and ships it', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-  const admin = await ctx.newPage();
-  admin.setDefaultTimeout(TIMEOUT);
-  await admin.goto(`${server.baseUrl}/admin/login`);
-  await admin.locator('#username').fill(server.admin.username);
-  await admin.locator('#password').fill(server.admin.password);
-  await admin.locator('button[type="submit"]', { hasText: '登录' }).click();
-  await admin.waitForURL(/\/admin\/products/);
+  const admin = await adminPage(browser, server.baseUrl, server.admin, TIMEOUT);
   await admin.goto(`${server.baseUrl}/admin/orders`);
   await admin.locator('[data-testid="order-row"]').first().click();
   await admin.locator('.order-drawer-status', { hasText: '待发货' }).waitFor();
@@ -123,7 +104,7 @@ test('admin: the operator finds the order and ships it', async () => {
   await admin.locator('[data-testid="order-ship-submit"]').click();
   await admin.locator('.order-drawer-status', { hasText: '已发货' }).waitFor();
   await admin.screenshot({ path: path.join(SCREENSHOTS, 'purchase-06-admin-shipped.png') });
-  await ctx.close();
+  await admin.close();
   const row = await server.server.rt.models.order.Order.findByPk(orderId);
   expect(row?.get({ plain: true })).toMatchObject({
     status: 'shipped',

@@ -1,4 +1,5 @@
-import { adminLogin, startTestServer, wechatLogin, type TestServer } from '../support/harness';
+import { adminLogin, startTestServer, type TestServer } from '../support/harness';
+import { buyer as shopBuyer, createProduct } from '../support/shop';
 
 let t: TestServer;
 let admin: string;
@@ -8,29 +9,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function product(stock: number, priceFen = 5000, extra: Record<string, unknown> = {}) {
-  const res = await t.api('POST', '/api/admin/v1/products', {
-    token: admin,
-    body: { title: `测试商品${Math.random().toString(36).slice(2, 6)}`, skus: [{ priceFen, stock }], ...extra },
-  });
-  return { productId: res.body.id as number, skuId: res.body.skus[0].id as number };
-}
-
-async function buyer(name: string) {
-  const { token, userId } = await wechatLogin(t, name);
-  const addr = await t.api('POST', '/api/v1/addresses', {
-    token,
-    body: {
-      name: '张三',
-      phone: '13800138000',
-      province: '浙江省',
-      city: '杭州市',
-      district: '西湖区',
-      detail: '文三路 1 号',
-    },
-  });
-  return { token, userId, addressId: addr.body.id as number };
-}
+const product = (stock: number, priceFen = 5000) => createProduct(t, admin, stock, priceFen);
+const buyer = (name: string) => shopBuyer(t, name);
 
 const stockOf = async (skuId: number) => (await t.rt.models.catalog.Sku.findByPk(skuId))!.getDataValue('stock');
 

@@ -5,6 +5,7 @@ import { catalogAdminRoutes } from './http/admin-routes';
 import { catalogRoutes } from './http/routes';
 
 export { defineCatalogModels, type CatalogModels } from './persistence/models';
+export { ProductDetailCache } from './application/detail-cache';
 export { createProduct } from './application/create-product';
 export {
   addSales,

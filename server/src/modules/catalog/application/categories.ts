@@ -12,7 +12,6 @@ import { inTransaction } from '../../../platform/db/transaction';
 import type { z } from 'zod';
 import { checkCategoryDeletion, checkCategoryPlacement, type CategoryProblem } from '../domain/categories';
 import type { CategoryAttrs } from '../persistence/models';
-import { ProductDetailCache } from './detail-cache';
 import type { CatalogDeps, Operator } from './ports';
 
 const MESSAGES: Record<CategoryProblem['code'], string> = {
@@ -140,7 +139,7 @@ export async function updateCategory(
     );
     return after;
   });
-  await new ProductDetailCache(deps.redis, deps.logger).invalidateAll();
+  await deps.detailCache.invalidateAll();
   return updated;
 }
 
@@ -173,6 +172,6 @@ export async function deleteCategory(deps: CatalogDeps, id: number, by: Operator
       t,
     );
   });
-  await new ProductDetailCache(deps.redis, deps.logger).invalidateAll();
+  await deps.detailCache.invalidateAll();
   return { ok: true };
 }

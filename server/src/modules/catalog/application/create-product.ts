@@ -1,12 +1,23 @@
 import { z } from 'zod';
 import type { CreateProductRequest, CreateProductResponse } from '../../../contracts/catalog';
 import { invalid } from '../../../kernel/errors';
-import { checkSkuMatrix, listPrice } from '../domain/sku-matrix';
+import { checkSkuMatrix, listPrice, type SkuDiffProblem, type SkuMatrixProblem } from '../domain/sku-matrix';
 import type { CatalogDeps } from './ports';
 
 type Deps = Pick<CatalogDeps, 'sequelize' | 'models' | 'audit'>;
 
 type Input = z.output<typeof CreateProductRequest>;
+
+const MATRIX_MESSAGES: Record<(SkuMatrixProblem | SkuDiffProblem)['code'], string> = {
+  SKU_DUPLICATE_SPECS: '存在规格完全相同的 SKU',
+  SKU_SPEC_KEYS_DIFFER: '所有 SKU 必须使用同一组规格名',
+  SKU_NOT_IN_PRODUCT: 'SKU 不属于这个商品',
+  SKU_DUPLICATE_ID: '同一个 SKU 出现了两次',
+};
+
+/** The 400 for a matrix the rules refuse (creating or editing a product). */
+export const matrixInvalid = (problem: SkuMatrixProblem | SkuDiffProblem) =>
+  invalid(problem.code, MATRIX_MESSAGES[problem.code], problem);
 
 export async function createProduct(
   deps: Deps,
@@ -14,13 +25,7 @@ export async function createProduct(
   by: { operatorId: number | null; requestId?: string },
 ): Promise<CreateProductResponse> {
   const problem = checkSkuMatrix(input.skus);
-  if (problem) {
-    throw invalid(
-      problem.code,
-      problem.code === 'SKU_DUPLICATE_SPECS' ? '存在规格完全相同的 SKU' : '所有 SKU 必须使用同一组规格名',
-      problem,
-    );
-  }
+  if (problem) throw matrixInvalid(problem);
   const { Category, Product, ProductImage, Sku } = deps.models;
   return deps.sequelize.transaction(async (transaction) => {
     if (input.categoryId && !(await Category.findByPk(input.categoryId, { transaction }))) {

@@ -14,36 +14,23 @@ import {
   stockChange,
 } from '../domain/sku-matrix';
 import { parseSpecs, type ProductAttrs } from '../persistence/models';
-import { ProductDetailCache } from './detail-cache';
 import { affectedRows } from './stock';
+import { matrixInvalid } from './create-product';
+import { productImageUrls } from './queries';
 import type { CatalogDeps, Operator } from './ports';
 
 type Input = z.output<typeof UpdateProductRequest>;
-
-const MATRIX_MESSAGES = {
-  SKU_DUPLICATE_SPECS: '存在规格完全相同的 SKU',
-  SKU_SPEC_KEYS_DIFFER: '所有 SKU 必须使用同一组规格名',
-  SKU_NOT_IN_PRODUCT: 'SKU 不属于这个商品',
-  SKU_DUPLICATE_ID: '同一个 SKU 出现了两次',
-} as const;
 
 export async function adminGetProduct(
   deps: Pick<CatalogDeps, 'models'>,
   id: number,
   transaction?: Transaction,
 ): Promise<AdminProductDetail> {
-  const { Product, ProductImage, Sku } = deps.models;
+  const { Product, Sku } = deps.models;
   const product = await Product.findByPk(id, { transaction });
   if (!product) throw notFound('商品', 'PRODUCT_NOT_FOUND');
   const [images, skus] = await Promise.all([
-    ProductImage.findAll({
-      where: { productId: id },
-      order: [
-        ['sort', 'ASC'],
-        ['id', 'ASC'],
-      ],
-      transaction,
-    }),
+    productImageUrls(deps, id, transaction),
     Sku.findAll({ where: { productId: id, disabledAt: null }, order: [['id', 'ASC']], transaction }),
   ]);
   const p = product.get({ plain: true }) as ProductAttrs & { updatedAt?: Date };
@@ -64,7 +51,7 @@ export async function adminGetProduct(
     subtitle: p.subtitle,
     description: p.description,
     categoryId: p.categoryId,
-    images: images.map((i) => i.getDataValue('url')),
+    images,
     onShelf: Boolean(p.onShelf),
     priceFen: p.minPriceFen,
     sales: p.sales,
@@ -101,7 +88,7 @@ export async function updateProduct(
   by: Operator,
 ): Promise<AdminProductDetail> {
   const matrix = checkSkuMatrix(input.skus);
-  if (matrix) throw invalid(matrix.code, MATRIX_MESSAGES[matrix.code], matrix);
+  if (matrix) throw matrixInvalid(matrix);
   const { Category, Product, ProductImage, Sku } = deps.models;
   const after = await inTransaction(deps.sequelize, deps.db, async (t) => {
     const product = await Product.findByPk(id, { transaction: t, lock: t.LOCK.UPDATE });
@@ -115,7 +102,7 @@ export async function updateProduct(
       existing.map((s) => ({ id: s.getDataValue('id'), disabled: s.getDataValue('disabledAt') !== null })),
       input.skus,
     );
-    if (isSkuDiffProblem(diff)) throw invalid(diff.code, MATRIX_MESSAGES[diff.code], diff);
+    if (isSkuDiffProblem(diff)) throw matrixInvalid(diff);
 
     // SKU id order, as in stock reservations, so an edit and an order never lock rows crosswise
     for (const u of [...diff.update].sort((a, b) => a.id - b.id)) {
@@ -176,7 +163,7 @@ export async function updateProduct(
     );
     return updated;
   });
-  await new ProductDetailCache(deps.redis, deps.logger).invalidate([id]);
+  await deps.detailCache.invalidate([id]);
   return after;
 }
 
@@ -200,6 +187,6 @@ export async function setShelf(deps: CatalogDeps, id: number, onShelf: boolean, 
       t,
     );
   });
-  await new ProductDetailCache(deps.redis, deps.logger).invalidate([id]);
+  await deps.detailCache.invalidate([id]);
   return { id, onShelf };
 }

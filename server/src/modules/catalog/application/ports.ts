@@ -2,9 +2,9 @@ import type { Sequelize } from 'sequelize';
 import type { AuditLog } from '../../audit';
 import type { DbCapabilities } from '../../../platform/db/capabilities';
 import type { Logger } from '../../../platform/logger';
-import type { RedisClient } from '../../../platform/redis/redis';
 import type { ImageStorage } from '../../../platform/storage/image-storage';
 import type { CatalogModels } from '../persistence/models';
+import type { ProductDetailCache } from './detail-cache';
 
 export interface CatalogDeps {
   sequelize: Sequelize;
@@ -12,7 +12,7 @@ export interface CatalogDeps {
   models: CatalogModels;
   audit: AuditLog;
   /** the product detail cache (static part only; stock and prices are always read live) */
-  redis: RedisClient;
+  detailCache: ProductDetailCache;
   images: ImageStorage;
   logger: Logger;
 }

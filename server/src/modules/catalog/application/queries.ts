@@ -1,5 +1,5 @@
 // Read side of the catalog: what consumers browse and what operators list.
-import { Op, QueryTypes, fn, col, type Order, type WhereOptions } from 'sequelize';
+import { Op, QueryTypes, fn, col, type Order, type Transaction, type WhereOptions } from 'sequelize';
 import type {
   AdminProductList,
   CategoryList,
@@ -10,7 +10,7 @@ import type {
 import { notFound } from '../../../kernel/errors';
 import { likePattern } from '../domain/sku-matrix';
 import { parseSpecs, type ProductAttrs } from '../persistence/models';
-import { ProductDetailCache, type CachedDetail } from './detail-cache';
+import type { CachedDetail } from './detail-cache';
 import type { CatalogDeps, CatalogDb } from './ports';
 
 interface ListFilter {
@@ -110,19 +110,26 @@ export async function listProducts(deps: CatalogDb, f: ListFilter & { sort?: Pro
   };
 }
 
+/** A product's image URLs in display order (the first is the main image). */
+export async function productImageUrls(deps: Pick<CatalogDb, 'models'>, productId: number, transaction?: Transaction) {
+  const rows = await deps.models.ProductImage.findAll({
+    where: { productId },
+    order: [
+      ['sort', 'ASC'],
+      ['id', 'ASC'],
+    ],
+    transaction,
+  });
+  return rows.map((i) => i.getDataValue('url'));
+}
+
 /** The static part of a product's detail, from the database (what the cache keeps). */
 async function loadStaticDetail(deps: CatalogDb, id: number): Promise<CachedDetail | undefined> {
-  const { Product, ProductImage, Sku } = deps.models;
+  const { Product, Sku } = deps.models;
   const product = await Product.findOne({ where: { id, onShelf: true } });
   if (!product) return undefined;
   const [images, skus] = await Promise.all([
-    ProductImage.findAll({
-      where: { productId: id },
-      order: [
-        ['sort', 'ASC'],
-        ['id', 'ASC'],
-      ],
-    }),
+    productImageUrls(deps, id),
     Sku.findAll({ where: { productId: id, disabledAt: null }, order: [['id', 'ASC']] }),
   ]);
   const p = product.get({ plain: true });
@@ -132,7 +139,7 @@ async function loadStaticDetail(deps: CatalogDb, id: number): Promise<CachedDeta
     subtitle: p.subtitle,
     description: p.description,
     categoryId: p.categoryId,
-    images: images.map((i) => i.getDataValue('url')),
+    images,
     skus: skus.map((s) => ({
       id: s.getDataValue('id'),
       specs: parseSpecs(s.getDataValue('specsJson')),
@@ -171,7 +178,7 @@ async function liveFigures(deps: CatalogDb, id: number) {
  * prices. A cached SKU list that no longer matches the live one (a missed invalidation) is reloaded.
  */
 export async function getProduct(deps: CatalogDeps, id: number): Promise<ProductDetail> {
-  const cache = new ProductDetailCache(deps.redis, deps.logger);
+  const cache = deps.detailCache;
   const [cached, live] = await Promise.all([cache.get(id), liveFigures(deps, id)]);
   if (!live) throw notFound('商品', 'PRODUCT_NOT_FOUND');
   const matches = (d: CachedDetail) => d.skus.length === live.skus.size && d.skus.every((s) => live.skus.has(s.id));

@@ -5,7 +5,7 @@ import { notFound } from '../../../kernel/errors';
 import type { OrderStatus } from '../domain/lifecycle';
 import type { OrderDeps } from './ports';
 import { endRefund } from './refund-state';
-import { moveOrder } from './transitions';
+import { lockOrderRow, moveOrder } from './transitions';
 
 export async function orderForPayment(deps: OrderDeps, userId: number, orderId: number) {
   const order = await deps.models.Order.findOne({ where: { id: orderId, userId } });
@@ -25,14 +25,8 @@ export async function orderForPayment(deps: OrderDeps, userId: number, orderId: 
   };
 }
 
-async function lockOrder(deps: OrderDeps, orderId: number, t: Transaction) {
-  const order = await deps.models.Order.findByPk(orderId, {
-    transaction: t,
-    lock: deps.db.rowLocks ? t.LOCK.UPDATE : undefined,
-  });
-  if (!order) throw notFound('订单', 'ORDER_NOT_FOUND');
-  return order.get({ plain: true });
-}
+const lockOrder = async (deps: OrderDeps, orderId: number, t: Transaction) =>
+  (await lockOrderRow(deps, t, orderId)).get({ plain: true });
 
 /** Money arrived for the order: a pending order moves on (to_ship, or the status its kind decides). */
 export async function applyPaid(

@@ -1,9 +1,9 @@
 // Receipt: the user confirms it, or the auto-confirm job does it 7 days (business clock) after shipping.
 import { Op } from 'sequelize';
-import { conflict, notFound } from '../../../kernel/errors';
+import { conflict } from '../../../kernel/errors';
 import { inTransaction } from '../../../platform/db/transaction';
 import { orderSettings, type OrderDeps } from './ports';
-import { moveOrder } from './transitions';
+import { lockOrderRow, moveOrder } from './transitions';
 
 export async function confirmReceipt(
   deps: OrderDeps,
@@ -11,12 +11,7 @@ export async function confirmReceipt(
   userId?: number,
 ): Promise<{ status: 'completed' }> {
   return inTransaction(deps.sequelize, deps.db, async (t) => {
-    const order = await deps.models.Order.findOne({
-      where: userId ? { id: orderId, userId } : { id: orderId },
-      transaction: t,
-      lock: deps.db.rowLocks ? t.LOCK.UPDATE : undefined,
-    });
-    if (!order) throw notFound('订单', 'ORDER_NOT_FOUND');
+    const order = await lockOrderRow(deps, t, orderId, userId);
     const status = order.getDataValue('status');
     if (status === 'completed') return { status };
     if (status !== 'shipped') throw conflict('ORDER_STATE_INVALID', '只有已发货的订单可以确认收货', { status });

@@ -1,19 +1,13 @@
 // The order's side of after-sales: facts under the row lock, entering `refunding` (remembering where it was),
 // and going back when a request ends without refunding everything.
 import type { Transaction } from 'sequelize';
-import { conflict, notFound } from '../../../kernel/errors';
+import { conflict } from '../../../kernel/errors';
 import type { OrderStatus } from '../domain/lifecycle';
 import type { OrderDeps } from './ports';
-import { moveOrder } from './transitions';
+import { lockOrderRow, moveOrder } from './transitions';
 
 export async function lockOrderFacts(deps: OrderDeps, orderId: number, userId: number | undefined, t: Transaction) {
-  const order = await deps.models.Order.findOne({
-    where: userId !== undefined ? { id: orderId, userId } : { id: orderId },
-    transaction: t,
-    lock: deps.db.rowLocks ? t.LOCK.UPDATE : undefined,
-  });
-  if (!order) throw notFound('订单', 'ORDER_NOT_FOUND');
-  const o = order.get({ plain: true });
+  const o = (await lockOrderRow(deps, t, orderId, userId)).get({ plain: true });
   const items = await deps.models.OrderItem.findAll({ where: { orderId }, order: [['id', 'ASC']], transaction: t });
   return {
     id: o.id,

@@ -24,6 +24,20 @@ export async function moveOrder(
   return n === 1;
 }
 
+/**
+ * The order row under a write lock (the owner's only when `userId` is given), or 404. Every state change reads the
+ * order this way, so racing changes queue on the row and each sees what the previous one left.
+ */
+export async function lockOrderRow(deps: OrderDeps, t: Transaction, orderId: number, userId?: number) {
+  const order = await deps.models.Order.findOne({
+    where: userId !== undefined ? { id: orderId, userId } : { id: orderId },
+    transaction: t,
+    lock: deps.db.rowLocks ? t.LOCK.UPDATE : undefined,
+  });
+  if (!order) throw notFound('订单', 'ORDER_NOT_FOUND');
+  return order;
+}
+
 async function releaseOrderStock(deps: OrderDeps, orderId: number, t: Transaction) {
   const items = await deps.models.OrderItem.findAll({ where: { orderId }, transaction: t });
   await deps.catalog.releaseStock(
@@ -50,13 +64,7 @@ export async function cancelOrder(
       throw new AppError('unavailable', 'PAYMENT_CHANNEL_UNAVAILABLE', '暂时无法关闭支付单，请稍后再试');
   }
   return inTransaction(deps.sequelize, deps.db, async (t) => {
-    // A locking read: racing cancels queue on the order row and each sees the status the previous one left.
-    const order = await deps.models.Order.findOne({
-      where: userId ? { id: orderId, userId } : { id: orderId },
-      transaction: t,
-      lock: deps.db.rowLocks ? t.LOCK.UPDATE : undefined,
-    });
-    if (!order) throw notFound('订单', 'ORDER_NOT_FOUND');
+    const order = await lockOrderRow(deps, t, orderId, userId);
     const status = order.getDataValue('status');
     if (status === 'cancelled') return { status };
     if (status !== 'pending_payment') throw conflict('ORDER_STATE_INVALID', '只有待付款的订单可以取消', { status });
@@ -70,10 +78,7 @@ export async function cancelOrder(
     );
     if (!moved) {
       // a concurrent change won: cancelling twice is not an error, anything else is
-      const now = (await deps.models.Order.findByPk(orderId, {
-        transaction: t,
-        lock: deps.db.rowLocks ? t.LOCK.UPDATE : undefined,
-      }))!.getDataValue('status');
+      const now = (await lockOrderRow(deps, t, orderId)).getDataValue('status');
       if (now === 'cancelled') return { status: now };
       throw conflict('ORDER_STATE_INVALID', '订单状态已变化，请刷新', { status: now });
     }
@@ -89,11 +94,7 @@ export async function shipOrder(
   shipment: { carrier: string; trackingNo: string },
 ): Promise<{ status: OrderStatus }> {
   return inTransaction(deps.sequelize, deps.db, async (t) => {
-    const order = await deps.models.Order.findByPk(orderId, {
-      transaction: t,
-      lock: deps.db.rowLocks ? t.LOCK.UPDATE : undefined,
-    });
-    if (!order) throw notFound('订单', 'ORDER_NOT_FOUND');
+    const order = await lockOrderRow(deps, t, orderId);
     const from = order.getDataValue('status');
     if (from !== 'to_ship') throw conflict('ORDER_STATE_INVALID', '只有待发货的订单可以发货', { status: from });
     const moved = await moveOrder(deps, orderId, 'to_ship', 'shipped', { ...shipment, shippedAt: deps.clock.now() }, t);
