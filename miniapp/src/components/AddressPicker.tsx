@@ -3,6 +3,7 @@ import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Address } from '@contracts';
 import { createAddress, listAddresses } from '../services/shop';
+import { addressText } from '../services/labels';
 import './shop.css';
 
 interface Props {
@@ -86,11 +87,7 @@ export default function AddressPicker({ value, onChange }: Props) {
             </Text>
             <Text className="shop-row__muted">{choosing ? '收起' : '更换'}</Text>
           </View>
-          <Text className="shop-row__muted">
-            {value.province}
-            {value.city}
-            {value.district} {value.detail}
-          </Text>
+          <Text className="shop-row__muted">{addressText(value)}</Text>
         </View>
       ) : (
         <Text className="shop-row__muted">请选择收货地址</Text>

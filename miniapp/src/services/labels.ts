@@ -41,3 +41,11 @@ export function groupCodeFrom(params: Record<string, string | undefined>): strin
 export function newIdempotencyKey(): string {
   return `ck${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
 }
+
+/** A SKU's spec values as shoppers read them: "红 / XL", or the fallback for a single-SKU product. */
+export const specsLabel = (specs: Record<string, string>, fallback = '默认规格') =>
+  Object.values(specs).join(' / ') || fallback;
+
+/** The address line under the consignee: province, city, district and street. */
+export const addressText = (a: { province: string; city: string; district: string; detail: string }) =>
+  `${a.province}${a.city}${a.district} ${a.detail}`;

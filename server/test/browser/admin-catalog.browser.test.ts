@@ -49,6 +49,44 @@ test('adds a top-level category', async () => {
   );
 });
 
+test('creates a product with a two-value spec in the same matrix editor', async () => {
+  await page.goto(`${server.baseUrl}/admin/products`);
+  await page.locator('[data-testid="product-new"]').click();
+  const drawer = page.locator('.product-create-drawer');
+  await drawer.locator('[data-testid="product-title"]').fill('后台新建·东北黑木耳 250g');
+  await drawer.locator('[data-testid="spec-add"]').click();
+  await drawer.locator('[data-testid="spec-name"]').fill('规格');
+  const values = drawer.locator('.spec-attr .ant-select input').first();
+  await values.fill('小袋');
+  await values.press('Enter');
+  await values.fill('大袋');
+  await values.press('Enter');
+  const prices = drawer.locator('input[data-testid="sku-price"], [data-testid="sku-price"] input');
+  await prices.nth(1).waitFor();
+  expect(await prices.count()).toBe(2);
+  await prices.nth(0).fill('19.90');
+  await prices.nth(1).fill('35');
+  const stocks = drawer.locator('input[data-testid="sku-stock"], [data-testid="sku-stock"] input');
+  await stocks.nth(0).fill('10');
+  await stocks.nth(1).fill('5');
+  await shot('00-create');
+  await drawer.locator('[data-testid="product-save"]').click();
+  await drawer.waitFor({ state: 'hidden' });
+  const list = await server.server.api('GET', `/api/v1/products?q=${encodeURIComponent('东北黑木耳')}`);
+  expect(list.body.items).toHaveLength(1);
+  const detail = await server.server.api('GET', `/api/v1/products/${list.body.items[0].id}`);
+  expect(
+    detail.body.skus.map((s: { specs: Record<string, string>; priceFen: number; stock: number }) => [
+      s.specs.规格,
+      s.priceFen,
+      s.stock,
+    ]),
+  ).toEqual([
+    ['小袋', 1990, 10],
+    ['大袋', 3500, 5],
+  ]);
+});
+
 test('edits the SKU price and stock in the matrix editor; the shop shows them at once', async () => {
   expect((await server.server.api('GET', `/api/v1/products/${productId}`)).body.skus[0].priceFen).toBe(6900); // cached now
   await page.goto(`${server.baseUrl}/admin/products`);

@@ -1,13 +1,14 @@
 import { useCallback, useState } from 'react';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Button, Checkbox, InputNumber } from '@nutui/nutui-react-taro';
 import type { Cart as CartData } from '@contracts';
 import EmptyState from '../../components/EmptyState';
 import { isLoggedIn } from '../../services/auth';
-import { resolveAsset } from '../../services/env';
 import { formatFen } from '../../services/money';
 import { encodeItems, getCart, removeCartLine, selectAllCart, updateCartLine } from '../../services/shop';
+import LineImage from '../../components/LineImage';
+import { specsLabel } from '../../services/labels';
 import '../../components/shop.css';
 import './index.css';
 
@@ -77,14 +78,10 @@ export default function Cart() {
                 disabled={!i.available}
                 onChange={(checked) => void updateCartLine(i.id, { selected: checked }).then(setCart)}
               />
-              {i.image ? (
-                <Image className="shop-line__image" src={resolveAsset(i.image)} mode="aspectFill" />
-              ) : (
-                <View className="shop-line__image" />
-              )}
+              <LineImage src={i.image} />
               <View className="shop-line__body">
                 <Text className="shop-line__title">{i.title}</Text>
-                <Text className="shop-line__specs">{Object.values(i.specs).join(' / ') || '默认规格'}</Text>
+                <Text className="shop-line__specs">{specsLabel(i.specs)}</Text>
                 {!i.available && (
                   <Text className="shop-tag cart-item__reason">{REASONS[i.unavailableReason ?? ''] ?? '不可购买'}</Text>
                 )}

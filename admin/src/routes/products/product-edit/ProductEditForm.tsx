@@ -7,6 +7,7 @@ import type { SkuDraft, SpecAttr } from './sku-matrix';
 import {
   activeAttrs,
   comboCount,
+  emptyMatrix,
   initialMatrix,
   matrixProblem,
   MAX_SKUS,
@@ -26,17 +27,18 @@ interface Values {
 interface Props {
   /** the <form> id: the drawer's save button submits it */
   formId: string;
-  product: AdminProductDetail;
+  /** the product to edit; absent for a new product */
+  product?: AdminProductDetail;
   categoryTree: CategoryTreeNode[];
   categoriesLoading: boolean;
   onSubmit(body: UpdateProductRequest): Promise<void>;
 }
 
-/** The editor of one loaded product; remounted (fresh state) whenever the product is loaded again. */
+/** The product editor (a new one, or one loaded product; remounted with fresh state whenever it is loaded again). */
 export function ProductEditForm({ formId, product, categoryTree, categoriesLoading, onSubmit }: Props) {
   const { message } = App.useApp();
-  const [initial] = useState(() => initialMatrix(product));
-  const [images, setImages] = useState<string[]>(product.images);
+  const [initial] = useState(() => (product ? initialMatrix(product) : emptyMatrix()));
+  const [images, setImages] = useState<string[]>(product?.images ?? []);
   const [attrs, setAttrs] = useState<SpecAttr[]>(initial.attrs);
   const [rows, setRows] = useState<SkuDraft[]>(initial.rows);
   const [showErrors, setShowErrors] = useState(false);
@@ -82,10 +84,10 @@ export function ProductEditForm({ formId, product, categoryTree, categoriesLoadi
         name={formId}
         layout="vertical"
         initialValues={{
-          title: product.title,
-          subtitle: product.subtitle,
-          description: product.description,
-          categoryId: product.categoryId ?? undefined,
+          title: product?.title,
+          subtitle: product?.subtitle,
+          description: product?.description,
+          categoryId: product?.categoryId ?? undefined,
         }}
         onFinish={onFinish}
         onFinishFailed={() => setShowErrors(true)}
@@ -133,7 +135,8 @@ export function ProductEditForm({ formId, product, categoryTree, categoriesLoadi
       </Typography.Title>
       <SpecEditor attrs={attrs} onChange={changeAttrs} />
       <Typography.Paragraph type="secondary" style={{ margin: '12px 0 8px', fontSize: 12 }}>
-        共 {rows.length} 个 SKU。库存为当前可售数量，保存时按改动量增减，期间被下单占用的库存不受影响。
+        共 {rows.length} 个 SKU。
+        {product && '库存为当前可售数量，保存时按改动量增减，期间被下单占用的库存不受影响。'}
       </Typography.Paragraph>
       {disabling > 0 && (
         <Alert

@@ -77,6 +77,9 @@ export function regenerate(
   });
 }
 
+/** A new product's starting point: no attributes, one SKU to price. */
+export const emptyMatrix = (): { attrs: SpecAttr[]; rows: SkuDraft[] } => ({ attrs: [], rows: [newDraft({})] });
+
 /** The editor's starting point: the product's attributes and its active SKUs as they are (not regenerated). */
 export function initialMatrix(product: AdminProductDetail): { attrs: SpecAttr[]; rows: SkuDraft[] } {
   const attrs = product.specs.map((s) => ({ ...newAttr(), name: s.name, values: [...s.values] }));

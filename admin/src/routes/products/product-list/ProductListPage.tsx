@@ -36,7 +36,7 @@ export function ProductListPage() {
       className="page-card"
       title="商品列表"
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+        <Button type="primary" icon={<PlusOutlined />} data-testid="product-new" onClick={() => setCreating(true)}>
           新增商品
         </Button>
       }

@@ -8,11 +8,12 @@ import AddressPicker from '../../../components/AddressPicker';
 import { API_BASE, resolveAsset } from '../../../services/env';
 import { getCampaign, getGroup, joinGroup, myGroups, openGroup } from '../../../services/groupbuy';
 import { requireLogin } from '../../../services/guard';
-import { countdown, groupCodeFrom, groupStatusLabel } from '../../../services/labels';
+import { countdown, groupCodeFrom, groupStatusLabel, specsLabel } from '../../../services/labels';
 import { formatFen } from '../../../services/money';
 import { payOrder } from '../../../services/payment';
 import { getCachedUser } from '../../../services/session';
 import { seatSlots } from './seats';
+import LineImage from '../../../components/LineImage';
 import '../../../components/shop.css';
 import './index.css';
 
@@ -99,11 +100,7 @@ export default function GroupPage() {
       {campaign && (
         <View className="shop-card gb-product">
           <View className="shop-line">
-            {campaign.image ? (
-              <Image className="shop-line__image" src={resolveAsset(campaign.image)} mode="aspectFill" />
-            ) : (
-              <View className="shop-line__image" />
-            )}
+            <LineImage src={campaign.image} />
             <View className="shop-line__body">
               <Text className="shop-line__title">{campaign.title}</Text>
               <Text className="shop-row__muted">{campaign.size}人团</Text>
@@ -157,7 +154,7 @@ export default function GroupPage() {
                     className={`sku-chip ${skuId === s.skuId ? 'sku-chip--active' : ''}`}
                     onClick={() => setSkuId(s.skuId)}
                   >
-                    {Object.values(s.specs).join(' / ') || '默认'} {formatFen(s.groupPriceFen)}
+                    {specsLabel(s.specs, '默认')} {formatFen(s.groupPriceFen)}
                   </Text>
                 ))}
               </View>

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import type { Campaign } from '@contracts';
-import { resolveAsset } from '../../../services/env';
 import { listCampaigns } from '../../../services/groupbuy';
 import { formatFen } from '../../../services/money';
+import LineImage from '../../../components/LineImage';
 import '../../../components/shop.css';
 
 /** Group buys running now. */
@@ -24,11 +24,7 @@ export default function GroupbuyList() {
             onClick={() => void Taro.navigateTo({ url: `/subpackages/product/detail/index?id=${c.productId}` })}
           >
             <View className="shop-line">
-              {c.image ? (
-                <Image className="shop-line__image" src={resolveAsset(c.image)} mode="aspectFill" />
-              ) : (
-                <View className="shop-line__image" />
-              )}
+              <LineImage src={c.image} />
               <View className="shop-line__body">
                 <Text className="shop-line__title">{c.title}</Text>
                 <Text className="shop-tag">{c.size}人团</Text>

@@ -1,15 +1,15 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Image, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Address, CheckoutPreview } from '@contracts';
 import AddressPicker from '../../../components/AddressPicker';
-import { resolveAsset } from '../../../services/env';
-import { newIdempotencyKey } from '../../../services/labels';
+import { newIdempotencyKey, specsLabel } from '../../../services/labels';
 import { formatFen } from '../../../services/money';
 import { payOrder } from '../../../services/payment';
 import { createOrder, decodeItems, previewCheckout } from '../../../services/shop';
 import { requireLogin } from '../../../services/guard';
+import LineImage from '../../../components/LineImage';
 import '../../../components/shop.css';
 
 /** Checkout: the server's own price breakdown (the same one the order charges), an address, and pay. */
@@ -56,14 +56,10 @@ export default function Checkout() {
       <View className="shop-card">
         {preview?.lines.map((l) => (
           <View className="shop-line" key={l.skuId}>
-            {l.image ? (
-              <Image className="shop-line__image" src={resolveAsset(l.image)} mode="aspectFill" />
-            ) : (
-              <View className="shop-line__image" />
-            )}
+            <LineImage src={l.image} />
             <View className="shop-line__body">
               <Text className="shop-line__title">{l.title}</Text>
-              <Text className="shop-line__specs">{Object.values(l.specs).join(' / ') || '默认规格'}</Text>
+              <Text className="shop-line__specs">{specsLabel(l.specs)}</Text>
               <View className="shop-line__foot">
                 <Text className="shop-price">{formatFen(l.unitPriceFen)}</Text>
                 <Text>×{l.quantity}</Text>

@@ -1,15 +1,15 @@
 import { useCallback, useState } from 'react';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Order, OrderPayments } from '@contracts';
-import { resolveAsset } from '../../../services/env';
 import { requireLogin } from '../../../services/guard';
-import { countdown, orderStatusLabel } from '../../../services/labels';
+import { addressText, countdown, orderStatusLabel, specsLabel } from '../../../services/labels';
 import { formatFen } from '../../../services/money';
 import { payOrder } from '../../../services/payment';
 import { cancelOrder, confirmReceipt, getOrder, orderPayments } from '../../../services/shop';
 import { post } from '../../../services/request';
+import LineImage from '../../../components/LineImage';
 import '../../../components/shop.css';
 
 const REFUND_STATUS: Record<string, string> = {
@@ -67,23 +67,15 @@ export default function OrderDetail() {
         <Text>
           {a.name} {a.phone}
         </Text>
-        <Text className="shop-row__muted">
-          {a.province}
-          {a.city}
-          {a.district} {a.detail}
-        </Text>
+        <Text className="shop-row__muted">{addressText(a)}</Text>
       </View>
       <View className="shop-card">
         {order.items.map((i) => (
           <View className="shop-line order-line" key={i.id}>
-            {i.image ? (
-              <Image className="shop-line__image" src={resolveAsset(i.image)} mode="aspectFill" />
-            ) : (
-              <View className="shop-line__image" />
-            )}
+            <LineImage src={i.image} />
             <View className="shop-line__body">
               <Text className="shop-line__title">{i.title}</Text>
-              <Text className="shop-line__specs">{Object.values(i.specs).join(' / ') || '默认规格'}</Text>
+              <Text className="shop-line__specs">{specsLabel(i.specs)}</Text>
               <View className="shop-line__foot">
                 <Text>{formatFen(i.unitPriceFen)}</Text>
                 <Text>×{i.quantity}</Text>

@@ -1,8 +1,8 @@
 import { useCallback, useState } from 'react';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import type { OrderSummary } from '@contracts';
-import { resolveAsset } from '../../../services/env';
+import LineImage from '../../../components/LineImage';
 import { requireLogin } from '../../../services/guard';
 import { orderStatusLabel } from '../../../services/labels';
 import { formatFen } from '../../../services/money';
@@ -59,11 +59,7 @@ export default function OrderList() {
             <Text className="shop-price order-status">{orderStatusLabel(o.status)}</Text>
           </View>
           <View className="shop-line">
-            {o.firstItem?.image ? (
-              <Image className="shop-line__image" src={resolveAsset(o.firstItem.image)} mode="aspectFill" />
-            ) : (
-              <View className="shop-line__image" />
-            )}
+            <LineImage src={o.firstItem?.image} />
             <View className="shop-line__body">
               <Text className="shop-line__title">{o.firstItem?.title ?? '商品'}</Text>
               <View className="shop-line__foot">

@@ -5,6 +5,7 @@ import type { Address } from '@contracts';
 import AddressPicker from '../../../components/AddressPicker';
 import { requireLogin } from '../../../services/guard';
 import { deleteAddress, listAddresses } from '../../../services/shop';
+import { addressText } from '../../../services/labels';
 import '../../../components/shop.css';
 
 /** My addresses: list, add (the same form as checkout), delete. */
@@ -32,11 +33,7 @@ export default function Addresses() {
               删除
             </Text>
           </View>
-          <Text className="shop-row__muted">
-            {a.province}
-            {a.city}
-            {a.district} {a.detail}
-          </Text>
+          <Text className="shop-row__muted">{addressText(a)}</Text>
         </View>
       ))}
       <AddressPicker

@@ -4,6 +4,7 @@ import type { AfterSale, AfterSaleListQuery } from '../../../contracts/after-sal
 import { notFound } from '../../../kernel/errors';
 import type { AfterSaleAttrs } from '../persistence/models';
 import type { AfterSaleDeps } from './ports';
+import { pageWindow } from '../../../kernel/paging';
 
 export async function afterSaleViews(
   deps: AfterSaleDeps,
@@ -61,8 +62,7 @@ export async function listAfterSales(
   const { rows, count } = await deps.models.AfterSale.findAndCountAll({
     where,
     order: [['id', 'DESC']],
-    offset: (q.page - 1) * q.pageSize,
-    limit: q.pageSize,
+    ...pageWindow(q),
   });
   return {
     total: count,

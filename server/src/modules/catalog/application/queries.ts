@@ -12,6 +12,7 @@ import { likePattern } from '../domain/sku-matrix';
 import { parseSpecs, type ProductAttrs } from '../persistence/models';
 import type { CachedDetail } from './detail-cache';
 import type { CatalogDeps, CatalogDb } from './ports';
+import { pageWindow } from '../../../kernel/paging';
 
 interface ListFilter {
   q?: string;
@@ -88,8 +89,7 @@ export async function listProducts(deps: CatalogDb, f: ListFilter & { sort?: Pro
   const { rows, count } = await deps.models.Product.findAndCountAll({
     where,
     order: SORTS[f.sort ?? 'default'],
-    limit: f.pageSize,
-    offset: (f.page - 1) * f.pageSize,
+    ...pageWindow(f),
   });
   const images = await firstImages(
     deps,
@@ -209,8 +209,7 @@ export async function adminListProducts(
     where,
     include: [{ model: Category, as: 'category', attributes: ['name'] }],
     order: [['id', 'DESC']],
-    limit: f.pageSize,
-    offset: (f.page - 1) * f.pageSize,
+    ...pageWindow(f),
   });
   const ids = rows.map((r) => r.getDataValue('id'));
   const [images, stock] = await Promise.all([

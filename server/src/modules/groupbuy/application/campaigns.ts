@@ -8,6 +8,7 @@ import { inTransaction } from '../../../platform/db/transaction';
 import { campaignActive, campaignProblems } from '../domain/rules';
 import type { CampaignAttrs } from '../persistence/models';
 import type { GroupbuyDeps } from './ports';
+import { pageWindow } from '../../../kernel/paging';
 
 type Input = z.output<typeof CampaignInput>;
 
@@ -121,8 +122,7 @@ export async function listCampaigns(deps: GroupbuyDeps, q: z.output<typeof Campa
   const { rows, count } = await deps.models.Campaign.findAndCountAll({
     where,
     order: [['id', 'DESC']],
-    offset: (q.page - 1) * q.pageSize,
-    limit: q.pageSize,
+    ...pageWindow(q),
   });
   return {
     total: count,

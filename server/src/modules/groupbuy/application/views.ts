@@ -6,6 +6,7 @@ import type { AdminGroupListQuery, Group, OpenGroupSummary } from '../../../cont
 import { notFound } from '../../../kernel/errors';
 import type { GroupAttrs, MemberAttrs } from '../persistence/models';
 import type { GroupbuyDeps } from './ports';
+import { pageWindow } from '../../../kernel/paging';
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 const HOLDING = ['reserved', 'paid'];
@@ -143,8 +144,7 @@ export async function adminGroups(deps: GroupbuyDeps, campaignId: number, q: z.o
   const { rows, count } = await deps.models.Group.findAndCountAll({
     where: { campaignId, ...(q.status ? { status: q.status } : {}) },
     order: [['id', 'DESC']],
-    offset: (q.page - 1) * q.pageSize,
-    limit: q.pageSize,
+    ...pageWindow(q),
   });
   return { total: count, items: rows.map((r) => adminRow(r.get({ plain: true }))) };
 }

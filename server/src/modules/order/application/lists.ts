@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { AdminOrderListQuery, OrderList, OrderListQuery } from '../../../contracts/order';
 import type { OrderAttrs } from '../persistence/models';
 import type { OrderDeps } from './ports';
+import { pageWindow } from '../../../kernel/paging';
 
 async function listWhere(
   deps: OrderDeps,
@@ -14,8 +15,7 @@ async function listWhere(
   const { rows, count } = await deps.models.Order.findAndCountAll({
     where,
     order: [['id', 'DESC']],
-    offset: (page - 1) * pageSize,
-    limit: pageSize,
+    ...pageWindow({ page, pageSize }),
   });
   const ids = rows.map((r) => r.getDataValue('id'));
   const items = ids.length
