@@ -106,23 +106,16 @@ export async function releaseStock(
 }
 
 /**
- * Counts sold units on the products of these lines (SKU ids), in the caller's transaction; the order module calls
- * it when an order is paid (and with negative quantities when units come back). Never below zero.
+ * Counts sold units on products, in the caller's transaction (the order module calls it when an order is paid;
+ * its lines already name their products). Never below zero.
  */
-export async function addSales(deps: CatalogDb, lines: readonly StockLine[], transaction: Transaction): Promise<void> {
-  const merged = normaliseLines(lines);
-  if (merged.length === 0) return;
-  const skus = await deps.models.Sku.findAll({
-    where: { id: { [Op.in]: merged.map((l) => l.skuId) } },
-    attributes: ['id', 'productId'],
-    transaction,
-  });
-  const productOf = new Map(skus.map((s) => [s.getDataValue('id'), s.getDataValue('productId')]));
+export async function addSales(
+  deps: CatalogDb,
+  lines: readonly { productId: number; quantity: number }[],
+  transaction: Transaction,
+): Promise<void> {
   const byProduct = new Map<number, number>();
-  for (const l of merged) {
-    const productId = productOf.get(l.skuId);
-    if (productId !== undefined) byProduct.set(productId, (byProduct.get(productId) ?? 0) + l.quantity);
-  }
+  for (const l of lines) byProduct.set(l.productId, (byProduct.get(l.productId) ?? 0) + l.quantity);
   // product id order, like stock: concurrent payments lock rows in the same order
   for (const [productId, qty] of [...byProduct.entries()].sort(([a], [b]) => a - b)) {
     if (qty === 0) continue;

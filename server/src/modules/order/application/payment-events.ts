@@ -42,9 +42,13 @@ export async function applyPaid(
   const hooks = deps.kinds[order.kind];
   const next: OrderStatus = hooks ? await hooks.paidStatus(order, t) : 'to_ship';
   await moveOrder(deps, orderId, 'pending_payment', next, { paidFen, paidAt }, t);
-  const items = await deps.models.OrderItem.findAll({ where: { orderId }, transaction: t });
+  const items = await deps.models.OrderItem.findAll({
+    where: { orderId },
+    attributes: ['productId', 'quantity'],
+    transaction: t,
+  });
   await deps.catalog.addSales(
-    items.map((i) => ({ skuId: i.getDataValue('skuId'), quantity: i.getDataValue('quantity') })),
+    items.map((i) => ({ productId: i.getDataValue('productId'), quantity: i.getDataValue('quantity') })),
     t,
   );
   return 'applied';

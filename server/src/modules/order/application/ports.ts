@@ -29,7 +29,7 @@ export interface CatalogPort {
   reserveStock(lines: { skuId: number; quantity: number }[], t: Transaction): Promise<void>;
   releaseStock(lines: { skuId: number; quantity: number }[], t: Transaction): Promise<void>;
   /** counts units sold on their products (the list's sort by sales) */
-  addSales(lines: { skuId: number; quantity: number }[], t: Transaction): Promise<void>;
+  addSales(lines: { productId: number; quantity: number }[], t: Transaction): Promise<void>;
 }
 
 export interface OrderSettings {
