@@ -16,7 +16,7 @@ import {
 import { parseSpecs, type ProductAttrs } from '../persistence/models';
 import { affectedRows } from './stock';
 import { matrixInvalid } from './create-product';
-import { productImageUrls } from './queries';
+import { productImageUrls } from './images';
 import type { CatalogDeps, Operator } from './ports';
 
 type Input = z.output<typeof UpdateProductRequest>;

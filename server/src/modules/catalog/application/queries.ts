@@ -1,5 +1,5 @@
 // Read side of the catalog: what consumers browse and what operators list.
-import { Op, QueryTypes, fn, col, type Order, type Transaction, type WhereOptions } from 'sequelize';
+import { Op, QueryTypes, fn, col, type Order, type WhereOptions } from 'sequelize';
 import type {
   AdminProductList,
   CategoryList,
@@ -11,6 +11,7 @@ import { notFound } from '../../../kernel/errors';
 import { likePattern } from '../domain/sku-matrix';
 import { parseSpecs, type ProductAttrs } from '../persistence/models';
 import type { CachedDetail } from './detail-cache';
+import { firstImages, productImageUrls } from './images';
 import type { CatalogDeps, CatalogDb } from './ports';
 import { pageWindow } from '../../../kernel/paging';
 
@@ -67,22 +68,6 @@ export async function listCategories(deps: CatalogDb): Promise<CategoryList> {
   };
 }
 
-async function firstImages(deps: CatalogDb, productIds: number[]): Promise<Map<number, string>> {
-  if (productIds.length === 0) return new Map();
-  const images = await deps.models.ProductImage.findAll({
-    where: { productId: productIds },
-    order: [
-      ['productId', 'ASC'],
-      ['sort', 'ASC'],
-      ['id', 'ASC'],
-    ],
-  });
-  const first = new Map<number, string>();
-  for (const img of images)
-    if (!first.has(img.getDataValue('productId'))) first.set(img.getDataValue('productId'), img.getDataValue('url'));
-  return first;
-}
-
 export async function listProducts(deps: CatalogDb, f: ListFilter & { sort?: ProductSort }): Promise<ProductList> {
   const scope = await categoryScope(deps, f.categoryId);
   const where = { ...productWhere({ q: f.q, onShelf: true }), ...(scope ? { categoryId: scope } : {}) };
@@ -108,19 +93,6 @@ export async function listProducts(deps: CatalogDb, f: ListFilter & { sort?: Pro
     page: f.page,
     pageSize: f.pageSize,
   };
-}
-
-/** A product's image URLs in display order (the first is the main image). */
-export async function productImageUrls(deps: Pick<CatalogDb, 'models'>, productId: number, transaction?: Transaction) {
-  const rows = await deps.models.ProductImage.findAll({
-    where: { productId },
-    order: [
-      ['sort', 'ASC'],
-      ['id', 'ASC'],
-    ],
-    transaction,
-  });
-  return rows.map((i) => i.getDataValue('url'));
 }
 
 /** The static part of a product's detail, from the database (what the cache keeps). */

@@ -3,6 +3,7 @@
 import { Op, QueryTypes, type Transaction } from 'sequelize';
 import { conflict } from '../../../kernel/errors';
 import { parseSpecs } from '../persistence/models';
+import { firstImages } from './images';
 import type { CatalogDb } from './ports';
 
 export interface SkuSnapshot {
@@ -29,25 +30,14 @@ export async function skuSnapshots(
   skuIds: number[],
   transaction?: Transaction,
 ): Promise<Map<number, SkuSnapshot>> {
-  const { Sku, Product, ProductImage } = deps.models;
+  const { Sku, Product } = deps.models;
   const skus = await Sku.findAll({ where: { id: { [Op.in]: skuIds } }, transaction });
   const productIds = [...new Set(skus.map((s) => s.getDataValue('productId')))];
-  const [products, images] = await Promise.all([
-    Product.findAll({ where: { id: { [Op.in]: productIds } }, transaction }),
-    ProductImage.findAll({
-      where: { productId: { [Op.in]: productIds } },
-      order: [
-        ['sort', 'ASC'],
-        ['id', 'ASC'],
-      ],
-      transaction,
-    }),
+  const [products, firstImage] = await Promise.all([
+    Product.findAll({ where: { id: { [Op.in]: productIds } }, attributes: ['id', 'title', 'onShelf'], transaction }),
+    firstImages(deps, productIds, transaction),
   ]);
   const productBy = new Map(products.map((p) => [p.getDataValue('id'), p.get({ plain: true })]));
-  const firstImage = new Map<number, string>();
-  for (const img of images)
-    if (!firstImage.has(img.getDataValue('productId')))
-      firstImage.set(img.getDataValue('productId'), img.getDataValue('url'));
   const out = new Map<number, SkuSnapshot>();
   for (const s of skus) {
     const sku = s.get({ plain: true });
