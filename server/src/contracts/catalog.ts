@@ -163,17 +163,7 @@ export const UpdateCategoryRequest = z
 export type UpdateCategoryRequest = z.input<typeof UpdateCategoryRequest>;
 
 // ---- admin: product detail and edit ----
-export const AdminSku = z
-  .object({
-    id: Id,
-    specs: Specs,
-    priceFen: Fen,
-    /** available now (reserved units already taken off) */
-    stock: z.number().int().nonnegative(),
-    code: z.string().nullable(),
-    image: ImageUrl.nullable(),
-  })
-  .openapi('AdminSku');
+export const AdminSku = Sku.extend({ code: z.string().nullable() }).openapi('AdminSku');
 export type AdminSku = z.infer<typeof AdminSku>;
 export const AdminProductDetail = z
   .object({
