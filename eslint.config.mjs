@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import linli from './scripts/eslint/module-boundaries.mjs';
 
 export default tseslint.config(
   {
@@ -24,6 +25,12 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // the module kit's seals (docs/architecture.md): modules meet only through their public index
+    files: ['server/src/**/*.ts'],
+    plugins: { linli },
+    rules: { 'linli/module-boundaries': 'error' },
   },
   {
     files: ['server/test/**/*.ts', 'miniapp/test/**/*.ts'],

@@ -13,7 +13,9 @@ CREATE TABLE `addresses` (
   `is_default` tinyint(1) NOT NULL DEFAULT 0,
   `created_at` datetime(3) NOT NULL,
   `updated_at` datetime(3) NOT NULL,
+  `default_user_id` int(11) GENERATED ALWAYS AS (case when `is_default` then `user_id` else NULL end) VIRTUAL,
   PRIMARY KEY (`id`),
+  UNIQUE KEY `addresses_one_default` (`default_user_id`),
   KEY `addresses_user` (`user_id`),
   CONSTRAINT `addresses_ibfk_1` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
@@ -184,11 +186,12 @@ CREATE TABLE `idempotency_keys` (
   `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
   `user_id` int(10) unsigned NOT NULL,
   `scope` varchar(64) NOT NULL,
-  `idem_key` varchar(64) NOT NULL,
+  `idem_key` varbinary(255) NOT NULL,
   `status` varchar(16) NOT NULL,
   `response_status` int(11) DEFAULT NULL,
   `response_json` text DEFAULT NULL,
   `created_at` datetime(3) NOT NULL,
+  `request_hash` char(64) DEFAULT NULL,
   PRIMARY KEY (`id`),
   UNIQUE KEY `idempotency_keys_unique` (`user_id`,`scope`,`idem_key`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
@@ -216,6 +219,7 @@ CREATE TABLE `operators` (
   `last_login_at` datetime(3) DEFAULT NULL,
   `created_at` datetime(3) NOT NULL,
   `updated_at` datetime(3) NOT NULL,
+  `token_version` int(10) unsigned NOT NULL DEFAULT 0,
   PRIMARY KEY (`id`),
   UNIQUE KEY `operators_username` (`username`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
@@ -232,6 +236,7 @@ CREATE TABLE `order_items` (
   `quantity` int(10) unsigned NOT NULL,
   `line_total_fen` int(10) unsigned NOT NULL DEFAULT 0,
   `created_at` datetime(3) NOT NULL,
+  `campaign_json` varchar(255) DEFAULT NULL,
   PRIMARY KEY (`id`),
   KEY `order_items_order` (`order_id`),
   CONSTRAINT `order_items_ibfk_1` FOREIGN KEY (`order_id`) REFERENCES `orders` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
@@ -335,6 +340,13 @@ CREATE TABLE `products` (
   KEY `products_shelf_price` (`on_shelf`,`min_price_fen`),
   KEY `products_shelf_sales` (`on_shelf`,`sales`),
   CONSTRAINT `products_ibfk_1` FOREIGN KEY (`category_id`) REFERENCES `categories` (`id`) ON DELETE SET NULL ON UPDATE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `quota_counters` (
+  `quota_key` varchar(191) NOT NULL,
+  `used` int(10) unsigned NOT NULL DEFAULT 0,
+  `updated_at` datetime(3) NOT NULL,
+  PRIMARY KEY (`quota_key`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `refunds` (

@@ -9,6 +9,11 @@ import prodConfig from './prod';
  * API base: H5 is served by the API server itself (same origin, base ''); mini-programs call
  * `TARO_APP_API_BASE` (shell env at build time, or a `.env*` file), default http://127.0.0.1:3000.
  */
+// The shared display module (and the one Shanghai-offset file it reads) live outside src/, where Taro compiles
+// nothing unless told to.
+const displayDir = path.resolve(__dirname, '../../server/src/contracts/display');
+const shanghaiTime = path.resolve(__dirname, '../../server/src/kernel/shanghai-time.ts');
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'linli-miniapp',
@@ -35,6 +40,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Type-only: `import type … from '@contracts'` is erased by babel; the alias only keeps a stray
       // value import resolvable (it would pull zod into the bundle — don't).
       '@contracts': path.resolve(__dirname, '../../server/src/contracts/index.ts'),
+      // Money, status labels and China time shared with the server and the admin: pure TS, no zod, bundled.
+      '@display': path.join(displayDir, 'index.ts'),
       '@': path.resolve(__dirname, '../src'),
     },
     copy: { patterns: [], options: {} },
@@ -42,6 +49,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      compile: { include: [displayDir, shanghaiTime] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: {
@@ -55,6 +63,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       staticDirectory: 'static',
       router: { mode: 'hash' },
       esnextModules: ['nutui-react-taro', 'icons-react-taro'],
+      compile: { include: [displayDir, shanghaiTime] },
       output: {
         filename: 'js/[name].[contenthash:8].js',
         chunkFilename: 'js/[name].[contenthash:8].js',

@@ -5,14 +5,16 @@ import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import Koa from 'koa';
 import path from 'node:path';
 import { errorHandler } from './http/error-handler';
-import { invalid } from './kernel/errors';
+import { PlatformErrors } from './kernel/errors';
 import { buildOpenApiDocument } from './http/openapi';
-import { requestContext } from './http/request-context';
+import { clientIp, requestContext } from './http/request-context';
 import { mountRoute, type RouteSpec } from './http/route';
-import { staticSites } from './http/static';
-import { composeModules } from './compose-modules';
+import { securityHeaders } from './http/security-headers';
+import { refusePathTraversal, staticSites, type SiteDirs } from './http/static';
+import { MODULES } from './compose-modules';
+import { assembleModules, type AnyModule, type AssembledModules } from './kit/registry';
 import { alipaySimulator } from './platform/sandbox/alipay-simulator';
-import { sandboxControlRoutes } from './platform/sandbox/controls';
+import { sandboxControlRoutes } from './http/sandbox-controls';
 import { wechatSimulator } from './platform/sandbox/wechat-simulator';
 import type { Runtime } from './platform/runtime';
 
@@ -21,21 +23,36 @@ export const REPO_ROOT = path.resolve(__dirname, '../..');
 export interface BuiltApp {
   app: Koa;
   openapi: () => unknown;
+  modules: AssembledModules;
+}
+
+export interface BuildOptions {
+  /** where the built front-ends are (default: the repository's admin/dist and miniapp/dist/h5) */
+  sites?: Partial<Pick<SiteDirs, 'h5Dir' | 'adminDir'>>;
 }
 
 /** Registers every module's routes and jobs on the runtime, and returns the HTTP app. */
-export function buildApp(rt: Runtime): BuiltApp {
-  const app = new Koa({ proxy: true });
+export function buildApp(rt: Runtime, modules: readonly AnyModule[] = MODULES, opts: BuildOptions = {}): BuiltApp {
+  // Forwarded headers are never trusted wholesale (`proxy: false`): `clientIp` reads X-Forwarded-For only from
+  // the configured TRUSTED_PROXIES.
+  const app = new Koa({ proxy: false });
+  const sites: SiteDirs = {
+    h5Dir: opts.sites?.h5Dir ?? path.join(REPO_ROOT, 'miniapp/dist/h5'),
+    adminDir: opts.sites?.adminDir ?? path.join(REPO_ROOT, 'admin/dist'),
+    uploadsDir: path.join(rt.config.dataDir, 'uploads'),
+  };
   const router = new Router();
   const registry = new OpenAPIRegistry();
 
-  const modules = composeModules(rt);
-  const routes: RouteSpec[] = [...modules.routes];
+  const assembled = assembleModules(rt, modules);
+  const routes: RouteSpec[] = [...assembled.routes];
   if (rt.config.sandbox) routes.push(...sandboxControlRoutes({ clock: rt.clock, scheduler: rt.scheduler }));
-  for (const job of modules.jobs) if (!rt.scheduler.has(job.name)) rt.scheduler.register(job);
+  for (const job of assembled.jobs) if (!rt.scheduler.has(job.name)) rt.scheduler.register(job);
 
   const mountDeps = {
     tokens: rt.tokens,
+    // every admin request is judged on the operator as they are now (http/route.ts `authenticate`)
+    operatorStates: (operatorId: number) => assembled.api('identity').operatorState(operatorId),
     rateLimits: rt.rateLimits,
     checkResponses: rt.config.env !== 'production',
     minPerIpPerMinute: rt.config.sandbox ? 600 : 0,
@@ -68,8 +85,11 @@ export function buildApp(rt: Runtime): BuiltApp {
     ctx.body = openapi();
   });
 
+  app.use(clientIp(rt.config.trustedProxies));
   app.use(requestContext(rt.logger));
+  app.use(securityHeaders({ h5Index: path.join(sites.h5Dir, 'index.html') }));
   app.use(errorHandler(rt.logger));
+  app.use(refusePathTraversal());
   app.use(
     bodyParser({
       enableTypes: ['json', 'form'],
@@ -78,7 +98,7 @@ export function buildApp(rt: Runtime): BuiltApp {
       encoding: 'utf-8',
       onError: (err) => {
         if ((err as { status?: number }).status === 413) throw err;
-        throw invalid('BAD_REQUEST', '请求体不是合法的 JSON 或表单');
+        throw PlatformErrors.BAD_REQUEST(undefined, '请求体不是合法的 JSON 或表单');
       },
     }),
   );
@@ -98,12 +118,6 @@ export function buildApp(rt: Runtime): BuiltApp {
   }
   app.use(router.routes());
   app.use(router.allowedMethods({ throw: true }));
-  for (const mw of staticSites({
-    h5Dir: path.join(REPO_ROOT, 'miniapp/dist/h5'),
-    adminDir: path.join(REPO_ROOT, 'admin/dist'),
-    uploadsDir: path.join(rt.config.dataDir, 'uploads'),
-  })) {
-    app.use(mw);
-  }
-  return { app, openapi };
+  for (const mw of staticSites(sites)) app.use(mw);
+  return { app, openapi, modules: assembled };
 }

@@ -1,6 +1,7 @@
 // One typed, validated config read from the environment (the settings table of api-contract.md, plus a few
 // of our own). `loadConfig` never has side effects; what must be generated (a JWT secret per data dir, sandbox
 // keys) is done by the composition root.
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -55,7 +56,42 @@ const EnvSchema = z.object({
   ALIPAY_PUBLIC_KEY: optionalString,
   ALIPAY_GATEWAY: optionalString.pipe(z.url().optional()),
   SCHEDULER: flag,
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const entries = (v ?? '').split(/[\s,]+/).filter(Boolean);
+      const out: string[] = [];
+      for (const entry of entries) {
+        const parsed = parseTrustedProxy(entry);
+        if (parsed) out.push(...parsed);
+        else ctx.addIssue({ code: 'custom', message: `"${entry}" is not an IP address, a CIDR range or ${KEYWORDS}` });
+      }
+      return [...new Set(out)];
+    }),
 });
+
+/** Named ranges TRUSTED_PROXIES accepts besides addresses and CIDRs. */
+const TRUSTED_PROXY_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
+  loopback: ['127.0.0.0/8', '::1/128'],
+  private: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', 'fc00::/7'],
+};
+const KEYWORDS = Object.keys(TRUSTED_PROXY_KEYWORDS)
+  .map((k) => `"${k}"`)
+  .join(' or ');
+
+/** One TRUSTED_PROXIES entry → the CIDR ranges it means (an address is its own /32 or /128), or undefined. */
+export function parseTrustedProxy(entry: string): string[] | undefined {
+  const named = TRUSTED_PROXY_KEYWORDS[entry.toLowerCase()];
+  if (named) return [...named];
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = net.isIP(address ?? '');
+  if (!family || rest.length) return undefined;
+  const max = family === 4 ? 32 : 128;
+  if (prefix === undefined) return [`${address!.toLowerCase()}/${max}`];
+  if (!/^\d{1,3}$/.test(prefix) || Number(prefix) > max) return undefined;
+  return [`${address!.toLowerCase()}/${Number(prefix)}`];
+}
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -77,6 +113,12 @@ export interface Config {
   logLevel: string;
   /** run the cron scheduler in this process */
   scheduler: boolean;
+  /**
+   * CIDR ranges of the reverse proxies / load balancers in front of us (TRUSTED_PROXIES). Empty (the default):
+   * `X-Forwarded-For` is ignored and the client is the socket's peer. Otherwise the header is read only when the
+   * peer is one of them (http/request-context.ts `clientIp`).
+   */
+  trustedProxies: string[];
   wechat: {
     appId: string;
     secret: string;
@@ -155,6 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl: e.PUBLIC_BASE_URL,
     logLevel: e.LOG_LEVEL,
     scheduler: e.SCHEDULER ?? true,
+    trustedProxies: e.TRUSTED_PROXIES,
     wechat: {
       appId: e.WECHAT_APPID ?? SANDBOX_WECHAT.appId,
       secret: e.WECHAT_SECRET ?? SANDBOX_WECHAT.secret,

@@ -30,8 +30,9 @@ async function main() {
 
   await ensureDatabase(config.mysqlUrl);
   const rt = createRuntime(config);
+  const { app, modules } = buildApp(rt);
   step('applying migrations…');
-  const prepared = await prepare(rt, { seedDemo: config.sandbox });
+  const prepared = await prepare(rt, modules, { seedDemo: config.sandbox });
   if (prepared.migrations.length) step(`applied ${prepared.migrations.length} migration(s)`);
   if (prepared.seeded) step(`seeded ${prepared.seeded.products} demo products`);
 
@@ -42,7 +43,6 @@ async function main() {
     });
   }
 
-  const { app } = buildApp(rt);
   const server = http.createServer(app.callback());
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,4 +1,5 @@
 import {
+  KeyOutlined,
   LogoutOutlined,
   SettingOutlined,
   ShoppingCartOutlined,
@@ -8,11 +9,16 @@ import {
 } from '@ant-design/icons';
 import { Avatar, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import type { MenuProps } from 'antd';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import type { OperatorRole } from '@contracts';
+import { ChangePasswordModal } from '../routes/operators/ChangePasswordModal';
 import { ROLE_LABELS, useAuth } from '../shared/auth/context';
 
-// Only screens that exist are listed; each feature adds its entry here with its route in router.tsx.
-const MENU: MenuProps['items'] = [
+// Only screens that exist are listed; each feature adds its entry here with its route in router.tsx. An entry with
+// `roles` is shown only to those roles (super admins see everything the server lets them do).
+type Entry = { key: string; label: string; roles?: readonly OperatorRole[] };
+const SECTIONS: { key: string; icon: ReactNode; label: string; children: Entry[] }[] = [
   {
     key: 'products',
     icon: <ShoppingOutlined />,
@@ -41,15 +47,30 @@ const MENU: MenuProps['items'] = [
     key: 'system',
     icon: <SettingOutlined />,
     label: '系统',
-    children: [{ key: '/settings', label: '设置' }],
+    children: [
+      { key: '/settings', label: '设置' },
+      { key: '/audit-logs', label: '操作日志' },
+      { key: '/operators', label: '操作员', roles: ['super_admin'] },
+    ],
   },
 ];
+
+function menuFor(role: OperatorRole | undefined): MenuProps['items'] {
+  return SECTIONS.map(({ children, ...section }) => ({
+    ...section,
+    children: children
+      .filter((e) => !e.roles || (role !== undefined && e.roles.includes(role)))
+      .map(({ key, label }) => ({ key, label })),
+  }));
+}
 
 export function AppLayout() {
   const { operator, logout } = useAuth();
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const selected = pathname.startsWith('/products') ? '/products' : pathname;
+  const menu = useMemo(() => menuFor(operator?.role), [operator?.role]);
+  const [changingPassword, setChangingPassword] = useState(false);
 
   return (
     <Layout className="app-layout">
@@ -61,7 +82,7 @@ export function AppLayout() {
         <Menu
           theme="dark"
           mode="inline"
-          items={MENU}
+          items={menu}
           selectedKeys={[selected]}
           defaultOpenKeys={['products', 'trade', 'marketing', 'system']}
           onClick={({ key }) => navigate(key)}
@@ -77,6 +98,14 @@ export function AppLayout() {
             {operator && <Tag color="blue">{ROLE_LABELS[operator.role] ?? operator.role}</Tag>}
             <Button
               type="text"
+              icon={<KeyOutlined />}
+              data-testid="me-password"
+              onClick={() => setChangingPassword(true)}
+            >
+              修改密码
+            </Button>
+            <Button
+              type="text"
               icon={<LogoutOutlined />}
               onClick={() => {
                 logout();
@@ -90,6 +119,7 @@ export function AppLayout() {
         <Layout.Content className="app-content">
           <Outlet />
         </Layout.Content>
+        <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
       </Layout>
     </Layout>
   );

@@ -7,6 +7,8 @@ import { AfterSaleListPage } from '../routes/after-sales/AfterSaleListPage';
 import { CampaignListPage } from '../routes/groupbuy/CampaignListPage';
 import { CategoryPage } from '../routes/categories/CategoryPage';
 import { SettingsPage } from '../routes/settings/SettingsPage';
+import { AuditLogPage } from '../routes/audit/AuditLogPage';
+import { OperatorListPage } from '../routes/operators/OperatorListPage';
 import { AppLayout } from './AppLayout';
 
 export function AppRoutes() {
@@ -27,6 +29,8 @@ export function AppRoutes() {
         <Route path="/after-sales" element={<AfterSaleListPage />} />
         <Route path="/groupbuy" element={<CampaignListPage />} />
         <Route path="/settings" element={<SettingsPage />} />
+        <Route path="/audit-logs" element={<AuditLogPage />} />
+        <Route path="/operators" element={<OperatorListPage />} />
         <Route path="*" element={<Navigate to="/products" replace />} />
       </Route>
     </Routes>

@@ -3,9 +3,9 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { CampaignDetail } from '@contracts';
+import { formatFen } from '@display';
 import { getCampaign, listCampaigns } from '../services/groupbuy';
 import { countdown } from '../services/labels';
-import { formatFen } from '../services/money';
 import './shop.css';
 import './GroupbuySection.css';
 

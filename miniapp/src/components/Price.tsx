@@ -1,5 +1,5 @@
 import { Text } from '@tarojs/components';
-import { splitFen } from '../services/money';
+import { splitFen } from '@display';
 import './Price.css';
 
 interface Props {

@@ -1,24 +1,4 @@
-// What order and group states are called on screen.
-export const ORDER_STATUS_LABELS: Record<string, string> = {
-  pending_payment: '待付款',
-  awaiting_group: '待成团',
-  to_ship: '待发货',
-  shipped: '已发货',
-  completed: '已完成',
-  cancelled: '已取消',
-  refunding: '退款中',
-  refunded: '已退款',
-};
-
-export const GROUP_STATUS_LABELS: Record<string, string> = {
-  pending: '待团长付款',
-  open: '拼团中',
-  succeeded: '拼团成功',
-  failed: '拼团失败',
-};
-
-export const orderStatusLabel = (s: string) => ORDER_STATUS_LABELS[s] ?? s;
-export const groupStatusLabel = (s: string) => GROUP_STATUS_LABELS[s] ?? s;
+// Shop-side words and small display rules. Status labels and money live in @display (shared with the admin).
 
 /** A countdown "HH:MM:SS" (days as "N天 HH:MM:SS") to a deadline; "00:00:00" once it has passed. */
 export function countdown(deadline: string | Date, now: number = Date.now()): string {
@@ -35,11 +15,6 @@ export function groupCodeFrom(params: Record<string, string | undefined>): strin
   const fromScene = params.scene ? /^g=([0-9A-Za-z]{6,16})$/.exec(decodeURIComponent(params.scene))?.[1] : undefined;
   const code = fromScene ?? params.code;
   return code && /^[0-9A-Za-z]{6,16}$/.test(code) ? code : null;
-}
-
-/** One random key per checkout visit: a retried submit never makes a second order. */
-export function newIdempotencyKey(): string {
-  return `ck${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
 }
 
 /** A SKU's spec values as shoppers read them: "红 / XL", or the fallback for a single-SKU product. */

@@ -2,7 +2,7 @@
 // images generated locally as SVG (no network). Runs only on an empty catalog, so it never touches real data.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createProduct } from '../modules/catalog';
+import { createProduct, type CatalogModels } from '../modules/catalog';
 import type { Runtime } from '../platform/runtime';
 
 export const DEMO_CATALOG_FILE = path.resolve(__dirname, '../../../sql/seed/demo-catalog.json');
@@ -33,8 +33,8 @@ export function productSvg(title: string, color: string, variant: number): strin
 </svg>`;
 }
 
-export async function seedDemoCatalog(rt: Runtime): Promise<{ products: number } | undefined> {
-  const { Category, Product } = rt.models.catalog;
+export async function seedDemoCatalog(rt: Runtime, catalog: CatalogModels): Promise<{ products: number } | undefined> {
+  const { Category, Product } = catalog;
   if ((await Product.count()) > 0) return undefined;
   const data = JSON.parse(fs.readFileSync(DEMO_CATALOG_FILE, 'utf8')) as DemoCatalog;
 
@@ -56,7 +56,7 @@ export async function seedDemoCatalog(rt: Runtime): Promise<{ products: number }
       return `/uploads/demo/${file}`;
     });
     await createProduct(
-      { sequelize: rt.sequelize, models: rt.models.catalog, audit: rt.audit },
+      { sequelize: rt.sequelize, models: catalog, audit: rt.audit },
       {
         title: p.title,
         subtitle: p.subtitle,

@@ -1,5 +1,7 @@
 // npm run db:seed — loads the demo catalog into an empty catalog (never over real data).
+import { buildApp } from '../app';
 import { seedDemoCatalog } from '../bootstrap/demo-seed';
+import type { CatalogModels } from '../modules/catalog';
 import { ensureDatabase } from '../bootstrap/prepare';
 import { loadConfig } from '../config';
 import { migrate } from '../platform/db/migrator';
@@ -10,7 +12,8 @@ async function run() {
   await ensureDatabase(config.mysqlUrl);
   const rt = createRuntime(config);
   await migrate(rt.sequelize);
-  const seeded = await seedDemoCatalog(rt);
+  const { modules } = buildApp(rt);
+  const seeded = await seedDemoCatalog(rt, modules.models.catalog as CatalogModels);
   console.log(seeded ? `seeded ${seeded.products} demo products` : 'the catalog is not empty: nothing seeded');
   await rt.close();
 }

@@ -1,4 +1,4 @@
-import { Fen, Id, Page } from './common';
+import { Fen, Id, Page, Quantity } from './common';
 import { z } from './zod';
 
 export const AfterSaleType = z.enum(['refund_only', 'return_refund']);
@@ -17,7 +17,7 @@ export const AfterSaleRequest = z
     type: AfterSaleType.openapi({ description: 'refund_only: 未发货仅退款；return_refund: 已发货退货退款' }),
     reason: z.string().trim().min(1).max(200),
     lines: z
-      .array(z.object({ orderItemId: z.number().int().positive(), quantity: z.number().int().min(1).max(999) }))
+      .array(z.object({ orderItemId: Id, quantity: Quantity }))
       .min(1)
       .max(50),
   })

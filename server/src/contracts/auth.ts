@@ -1,4 +1,4 @@
-import { Id } from './common';
+import { Id, ImageUrlInput } from './common';
 import { z } from './zod';
 
 export const ConsumerUser = z
@@ -10,6 +10,14 @@ export const ConsumerUser = z
   })
   .openapi('ConsumerUser');
 export type ConsumerUser = z.infer<typeof ConsumerUser>;
+/** `PATCH /api/v1/me`: the avatar is an https: URL or one of our /uploads/ paths (null clears it). */
+export const UpdateProfileRequest = z
+  .object({
+    nickname: z.string().trim().min(1).max(32).optional(),
+    avatar: ImageUrlInput.nullable().optional(),
+  })
+  .openapi('UpdateProfileRequest');
+export type UpdateProfileRequest = z.input<typeof UpdateProfileRequest>;
 
 export const LoginResponse = z.object({ token: z.string(), user: ConsumerUser }).openapi('LoginResponse');
 export type LoginResponse = z.infer<typeof LoginResponse>;

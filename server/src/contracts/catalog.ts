@@ -1,4 +1,4 @@
-import { Fen, Id, Page } from './common';
+import { Fen, Id, IdString, ImageUrlInput, MAX_UINT, Page, PriceFen, StockCount } from './common';
 import { z } from './zod';
 
 export const Category = z
@@ -25,7 +25,7 @@ export type ProductSort = z.infer<typeof ProductSort>;
 export const ProductListQuery = Page.extend({
   q: z.string().trim().max(64).optional(),
   /** a top-level category includes its children */
-  categoryId: z.coerce.number().int().positive().optional(),
+  categoryId: IdString.optional(),
   sort: ProductSort.default('default'),
 });
 export const ProductSummary = z
@@ -50,6 +50,11 @@ export type ProductList = z.infer<typeof ProductList>;
 
 /** A SKU's spec values, e.g. `{"颜色": "红", "尺码": "L"}`. */
 export const Specs = z.record(z.string().min(1).max(20), z.string().min(1).max(40));
+/** Spec values an operator sets: at most 5 attributes, stored as JSON of at most 500 characters. */
+const SpecsInput = Specs.refine((s) => Object.keys(s).length <= 5, '最多 5 个规格属性').refine(
+  (s) => JSON.stringify(s).length <= 500,
+  '规格过长',
+);
 export const Sku = z
   .object({
     id: Id,
@@ -79,7 +84,7 @@ export type ProductDetail = z.infer<typeof ProductDetail>;
 // ---- admin ----
 export const AdminProductListQuery = Page.extend({
   q: z.string().trim().max(64).optional(),
-  categoryId: z.coerce.number().int().positive().optional(),
+  categoryId: IdString.optional(),
   onShelf: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
@@ -109,17 +114,17 @@ export const CreateProductRequest = z
     title: z.string().trim().min(1).max(120),
     subtitle: z.string().trim().max(200).default(''),
     description: z.string().max(20000).default(''),
-    categoryId: z.number().int().positive().optional(),
-    images: z.array(z.string().max(500)).max(20).default([]),
+    categoryId: Id.optional(),
+    images: z.array(ImageUrlInput).max(20).default([]),
     onShelf: z.boolean().default(true),
     skus: z
       .array(
         z.object({
-          specs: Specs.default({}),
-          priceFen: z.number().int().min(1),
-          stock: z.number().int().min(0),
+          specs: SpecsInput.default({}),
+          priceFen: PriceFen,
+          stock: StockCount,
           code: z.string().max(64).optional(),
-          image: z.string().max(500).optional(),
+          image: ImageUrlInput.optional(),
         }),
       )
       .min(1)
@@ -132,7 +137,7 @@ export type CreateProductResponse = z.infer<typeof CreateProductResponse>;
 
 // ---- admin: categories ----
 const CategoryName = z.string().trim().min(1).max(32);
-const CategoryIcon = z.string().trim().max(500);
+const CategoryIcon = ImageUrlInput;
 export const AdminCategory = Category.extend({
   /** products (on or off shelf) filed directly under this category */
   productCount: z.number().int(),
@@ -193,7 +198,7 @@ export const UpdateProductRequest = z
     description: z.string().max(20000).default(''),
     /** null files the product under no category */
     categoryId: Id.nullable().default(null),
-    images: z.array(z.string().max(500)).max(20).default([]),
+    images: z.array(ImageUrlInput).max(20).default([]),
     /**
      * The whole SKU matrix after the edit. A SKU with an `id` updates that SKU; one without is added; an active SKU
      * left out is disabled (kept for the orders that reference it, no longer sold or shown).
@@ -202,17 +207,17 @@ export const UpdateProductRequest = z
       .array(
         z.object({
           id: Id.optional(),
-          specs: Specs.default({}),
-          priceFen: z.number().int().min(1),
+          specs: SpecsInput.default({}),
+          priceFen: PriceFen,
           /**
            * The available stock the operator wants. For an existing SKU with `expectedStock` (the figure the editor
            * showed), the difference is applied atomically to the live figure, so units reserved by orders meanwhile
            * stay reserved; without `expectedStock` the figure is set as is. Omitted: the stock is left alone.
            */
-          stock: z.number().int().min(0).max(99_999_999).optional(),
-          expectedStock: z.number().int().min(0).optional(),
+          stock: StockCount.optional(),
+          expectedStock: z.number().int().min(0).max(MAX_UINT).optional(),
           code: z.string().trim().max(64).nullable().optional(),
-          image: z.string().max(500).nullable().optional(),
+          image: ImageUrlInput.nullable().optional(),
         }),
       )
       .min(1)

@@ -1,34 +1,40 @@
-import { Fen, Id, Page } from './common';
+import { Fen, Id, IdString, Page, PriceFen } from './common';
 import { Order } from './order';
 import { z } from './zod';
 
 const DateTime = z.string().openapi({ format: 'date-time' });
+/** an instant with its offset, between 2000 and 2100 (what a DATETIME column and a campaign window can hold) */
 const Instant = z.iso
   .datetime({ offset: true })
   .transform((s) => new Date(s))
+  .refine((d) => d.getTime() >= Date.UTC(2000, 0, 1) && d.getTime() < Date.UTC(2100, 0, 1), '须在 2000–2099 年之间')
   .openapi({ type: 'string', format: 'date-time' });
+/** An optional window end: null (or absent) is an open end; documented as such (the override above hides it). */
+const NullableInstant = Instant.nullable()
+  .default(null)
+  .openapi({ type: ['string', 'null'], format: 'date-time' });
 
 export const GroupStatus = z.enum(['pending', 'open', 'succeeded', 'failed']);
 export const GroupCode = z.string().regex(/^[0-9A-Za-z]{6,16}$/);
 
 export const CampaignInput = z
   .object({
-    productId: z.number().int().positive(),
+    productId: Id,
     title: z.string().trim().max(120).optional(),
     size: z.number().int().min(2).max(100).default(2),
     validityHours: z.number().int().min(1).max(720).default(24),
     skus: z
       .array(
         z.object({
-          skuId: z.number().int().positive(),
-          groupPriceFen: z.number().int().min(1),
-          leaderPriceFen: z.number().int().min(1).nullable().default(null),
+          skuId: Id,
+          groupPriceFen: PriceFen,
+          leaderPriceFen: PriceFen.nullable().default(null),
         }),
       )
       .min(1)
       .max(200),
-    startsAt: Instant.nullable().default(null),
-    endsAt: Instant.nullable().default(null),
+    startsAt: NullableInstant,
+    endsAt: NullableInstant,
     perUserLimit: z.number().int().min(0).max(1000).default(0).openapi({ description: '0 = no limit' }),
     newUsersOnly: z.boolean().default(false),
     virtualCompletion: z.boolean().default(false),
@@ -104,19 +110,19 @@ export const CampaignDetail = Campaign.extend({ openGroups: z.array(OpenGroupSum
   'GroupbuyCampaignDetail',
 );
 export const CampaignList = z.object({ items: z.array(Campaign), total: z.number().int() });
-export const CampaignListQuery = Page.extend({ productId: z.coerce.number().int().positive().optional() });
+export const CampaignListQuery = Page.extend({ productId: IdString.optional() });
 
 export const OpenGroupRequest = z
   .object({
-    campaignId: z.number().int().positive(),
-    skuId: z.number().int().positive(),
-    addressId: z.number().int().positive(),
+    campaignId: Id,
+    skuId: Id,
+    addressId: Id,
   })
   .openapi('OpenGroupRequest');
 export const JoinGroupRequest = z
   .object({
-    skuId: z.number().int().positive(),
-    addressId: z.number().int().positive(),
+    skuId: Id,
+    addressId: Id,
     fallback: z.enum(['route', 'none']).default('route').openapi({
       description:
         'if the group filled meanwhile: route to another open group or open a new one (route), or answer 409 GROUP_FULL with alternatives (none)',

@@ -1,4 +1,4 @@
-import { Fen, Id, Page } from './common';
+import { Fen, Id, IdString, MAX_UINT, Page, Quantity } from './common';
 import { Phone } from './auth';
 import { z } from './zod';
 
@@ -42,10 +42,10 @@ export const OrderStatus = z.enum([
 export const CreateOrderRequest = z
   .object({
     items: z
-      .array(z.object({ skuId: z.number().int().positive(), quantity: z.number().int().min(1).max(999) }))
+      .array(z.object({ skuId: Id, quantity: Quantity }))
       .min(1)
       .max(50),
-    addressId: z.number().int().positive(),
+    addressId: Id,
     remark: z.string().max(200).default(''),
   })
   .openapi('CreateOrderRequest');
@@ -98,7 +98,7 @@ export const OrderListQuery = Page.extend({
 export const AdminOrderListQuery = Page.extend({
   status: OrderStatus.optional(),
   orderNo: z.string().trim().max(32).optional(),
-  userId: z.coerce.number().int().positive().optional(),
+  userId: IdString.optional(),
 });
 export const OrderSummary = z
   .object({
@@ -116,7 +116,7 @@ export const OrderSummary = z
 export const OrderList = z.object({ items: z.array(OrderSummary), total: z.number().int() });
 
 export const CheckoutPreviewRequest = CreateOrderRequest.omit({ addressId: true, remark: true })
-  .extend({ addressId: z.number().int().positive().optional() })
+  .extend({ addressId: Id.optional() })
   .openapi('CheckoutPreviewRequest');
 export const CheckoutPreview = z
   .object({
@@ -143,7 +143,7 @@ export const OrderSettingsDoc = z
       .max(24 * 60),
     autoConfirmDays: z.number().int().min(1).max(30),
     shippingFlatFeeFen: Fen.max(100_000),
-    freeShippingOverFen: Fen.openapi({ description: '0 = always free' }),
+    freeShippingOverFen: Fen.max(MAX_UINT).openapi({ description: '0 = always free' }),
   })
   .openapi('OrderSettings');
 
@@ -167,11 +167,11 @@ export const Cart = z
   .object({ items: z.array(CartLine), selectedCount: z.number().int(), selectedTotalFen: Fen })
   .openapi('Cart');
 export const AddToCart = z.object({
-  skuId: z.number().int().positive(),
-  quantity: z.number().int().min(1).max(999).default(1),
+  skuId: Id,
+  quantity: Quantity.default(1),
 });
 export const UpdateCartLine = z
-  .object({ quantity: z.number().int().min(1).max(999).optional(), selected: z.boolean().optional() })
+  .object({ quantity: Quantity.optional(), selected: z.boolean().optional() })
   .refine((v) => v.quantity !== undefined || v.selected !== undefined, { message: 'quantity or selected' });
 export const SelectAll = z.object({ selected: z.boolean() });
 

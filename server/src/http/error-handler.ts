@@ -1,54 +1,58 @@
-// The one place errors become HTTP: AppError kinds map to statuses and the envelope
+// The one place errors become HTTP: AppError kinds map to statuses (kernel's ERROR_STATUS) and the envelope
 // {error:{code,message,details?}}; zod errors are 400 VALIDATION_FAILED; anything unknown is a generic 500 whose
 // details stay in the log (with the request id, which the client also gets back).
 import type { Context, Next } from 'koa';
 import { ZodError } from 'zod';
-import { AppError, type ErrorKind } from '../kernel/errors';
+import { AppError, defineErrors, ERROR_STATUS, PlatformErrors, type ErrorSpec } from '../kernel/errors';
 import type { Logger } from '../platform/logger';
 
-const STATUS: Record<ErrorKind, number> = {
-  invalid: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  method_not_allowed: 405,
-  conflict: 409,
-  too_large: 413,
-  unprocessable: 422,
-  rate_limited: 429,
-  unavailable: 503,
-};
+/** Codes only the HTTP layer answers: Koa's own refusals, uploads, and the sandbox controls. */
+export const HttpErrors = defineErrors('http', {
+  METHOD_NOT_ALLOWED: { kind: 'method_not_allowed', message: '该接口不支持这个请求方法' },
+  PAYLOAD_TOO_LARGE: { kind: 'too_large', message: '请求体过大' },
+  UNSUPPORTED_MEDIA_TYPE: { kind: 'unsupported_media_type', message: '请求格式不正确' },
+  FILE_TOO_LARGE: { kind: 'too_large', message: '文件过大' },
+  UPLOAD_REFUSED: { kind: 'invalid', message: '上传被拒绝' },
+  BAD_UPLOAD: { kind: 'invalid', message: '请求不是合法的 multipart/form-data' },
+  JOB_NOT_FOUND: { kind: 'not_found', message: '没有这个任务' },
+  JOB_BUSY: { kind: 'unavailable', message: '任务一直被占用' },
+  PATH_TRAVERSAL: { kind: 'invalid', message: '路径不能包含 ".." 段（越出所在目录）' },
+});
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
 
+/** A library's exposable 4xx (Koa, body parser, koa-send) → the declared code that says what it is. */
+const BY_STATUS: Readonly<Record<number, ErrorSpec>> = {
+  400: { ...PlatformErrors.BAD_REQUEST, message: '请求格式不正确' },
+  401: PlatformErrors.UNAUTHENTICATED,
+  403: PlatformErrors.FORBIDDEN,
+  404: PlatformErrors.NOT_FOUND,
+  413: HttpErrors.PAYLOAD_TOO_LARGE,
+  415: HttpErrors.UNSUPPORTED_MEDIA_TYPE,
+};
+
 export function toErrorResponse(error: unknown): { status: number; body: ErrorBody } | undefined {
   if (error instanceof AppError) {
     const body: ErrorBody = { error: { code: error.code, message: error.message } };
     if (error.details !== undefined) body.error.details = error.details;
-    return { status: STATUS[error.kind], body };
+    return { status: ERROR_STATUS[error.kind], body };
   }
   if (error instanceof ZodError) {
-    return {
-      status: 400,
-      body: {
-        error: {
-          code: 'VALIDATION_FAILED',
-          message: '请求参数不正确',
-          details: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-        },
-      },
-    };
+    return toErrorResponse(
+      PlatformErrors.VALIDATION_FAILED(error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))),
+    );
   }
   // Koa/body-parser errors carry an exposable 4xx status (malformed JSON, payload too large…).
   const e = error as { status?: number; expose?: boolean; type?: string };
-  if (e?.status === 405 || e?.status === 501) {
-    return { status: 405, body: { error: { code: 'METHOD_NOT_ALLOWED', message: '该接口不支持这个请求方法' } } };
-  }
+  if (e?.status === 405 || e?.status === 501) return toErrorResponse(HttpErrors.METHOD_NOT_ALLOWED());
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e.expose) {
-    const code = e.status === 413 ? 'PAYLOAD_TOO_LARGE' : e.status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
-    return { status: e.status, body: { error: { code, message: '请求格式不正确' } } };
+    const declared = BY_STATUS[e.status];
+    if (declared)
+      return { status: declared.status, body: { error: { code: declared.code, message: declared.message } } };
+    // the message stays the one clients have always had; another 4xx keeps its own status under BAD_REQUEST
+    return { status: e.status, body: { error: { code: PlatformErrors.BAD_REQUEST.code, message: '请求格式不正确' } } };
   }
   return undefined;
 }
@@ -59,7 +63,9 @@ export function errorHandler(logger: Logger) {
       await next();
       if (ctx.status === 404 && ctx.body === undefined) {
         ctx.status = 404;
-        ctx.body = { error: { code: 'NOT_FOUND', message: `没有这个接口: ${ctx.method} ${ctx.path}` } };
+        ctx.body = {
+          error: { code: PlatformErrors.NOT_FOUND.code, message: `没有这个接口: ${ctx.method} ${ctx.path}` },
+        };
       }
     } catch (error) {
       const mapped = toErrorResponse(error);

@@ -5,16 +5,31 @@ import type Router from '@koa/router';
 import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { Context } from 'koa';
 import type { z, ZodType } from 'zod';
-import type { OperatorRole } from '../contracts/auth';
+import { mayAccess, type RolePolicy } from './access';
 import { ErrorEnvelope } from '../contracts/common';
 import multer from '@koa/multer';
-import { forbidden, invalid, tooLarge, unauthenticated } from '../kernel/errors';
+import { PlatformErrors, type ErrorSpec } from '../kernel/errors';
+import type { OperatorStateSource } from '../platform/session-tokens';
 import { bearerToken, type Actor, type SessionTokens } from './auth';
-import type { RateLimits, RateRule } from './rate-limit';
+import { HttpErrors } from './error-handler';
+import { claimOperationId } from './openapi';
+import type { RateLimits, RateRule } from '../platform/rate-limit';
 
-export type Access = 'public' | 'consumer' | 'operator' | { roles: readonly OperatorRole[] };
+export type Access = 'public' | 'consumer' | 'operator' | RolePolicy;
 
 type Infer<S> = S extends ZodType ? z.output<S> : undefined;
+
+/**
+ * What a route documents it may answer besides its success: a declared error (`OrderErrors.ORDER_NOT_FOUND`, from
+ * the owner's `defineErrors`), the same with what it means on this route (`{ error, when }`), or, for a `rawReply`
+ * route only, an answer outside the error envelope (`{ status, raw }`: the payment providers' reply formats).
+ * The document groups them by status; VALIDATION_FAILED, BAD_REQUEST (a body), the upload codes, 401, 403 and 429
+ * follow from the route's own declaration and are added automatically.
+ */
+export type RouteError =
+  | ErrorSpec
+  | { error: ErrorSpec; when: string }
+  | { status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503; raw: string };
 
 export interface RouteInput<P, Q, B, A> {
   params: P;
@@ -41,6 +56,13 @@ export interface RouteSpec<
   /** Koa style, e.g. /api/v1/products/:id */
   path: string;
   summary: string;
+  /**
+   * The OpenAPI `operationId`; unique across the API. Leave it out to derive it from method and path
+   * (see `deriveOperationId` in http/openapi.ts, e.g. `POST /api/admin/v1/groupbuy/groups/:code/close` →
+   * `postAdminGroupbuyGroupsCloseByCode`); set it only to keep a published id stable when the path moves.
+   */
+  operationId?: string;
+  /** OpenAPI tags; each should have a description in `TAG_DESCRIPTIONS` (http/openapi.ts) */
   tags: string[];
   access: Ac;
   params?: Ps;
@@ -48,8 +70,8 @@ export interface RouteSpec<
   body?: Bs;
   response: Rs;
   status?: 200 | 201 | 202 | 204;
-  /** documented error statuses and what they mean */
-  errors?: Partial<Record<400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503, string>>;
+  /** every declared error the route (its handler and the use cases it calls) can answer; see `RouteError` */
+  errors?: readonly RouteError[];
   /** the handler answers `{status, body?}` itself, outside the JSON envelope (payment notifications) */
   rawReply?: boolean;
   /** a documented request body the handler reads raw (signatures need the exact bytes), never parsed here */
@@ -77,6 +99,8 @@ export function defineRoute<
 
 export interface MountDeps {
   tokens: SessionTokens;
+  /** an operator's current role, disabled flag and session version (the identity module's, cached in Redis) */
+  operatorStates: OperatorStateSource;
   rateLimits: RateLimits;
   /** re-validate responses against their schema (development and tests): contract drift fails loudly */
   checkResponses: boolean;
@@ -95,7 +119,13 @@ export function effectiveRule(
   return { points: Math.max(rule.points, floor), durationSec: rule.durationSec };
 }
 
-function authenticate(ctx: Context, access: Access, tokens: SessionTokens): Actor | undefined {
+/**
+ * Who calls: nobody (public), a consumer, or an operator *as they are now*. An operator token is checked against the
+ * operator's current state on every request (`SessionTokens.verifyOperator`): disabled or signed out → 401 at once,
+ * and the role policy is judged on the current role, never the one in force when the token was issued.
+ */
+async function authenticate(ctx: Context, access: Access, deps: MountDeps): Promise<Actor | undefined> {
+  const { tokens } = deps;
   const token = bearerToken(ctx.get('authorization') || undefined);
   if (access === 'public') {
     if (!token) return undefined;
@@ -105,11 +135,11 @@ function authenticate(ctx: Context, access: Access, tokens: SessionTokens): Acto
       return undefined; // a public route ignores a stale token rather than refusing the request
     }
   }
-  if (!token) throw unauthenticated();
+  if (!token) throw PlatformErrors.UNAUTHENTICATED();
   if (access === 'consumer') return tokens.verify(token, 'consumer');
-  const operator = tokens.verify(token, 'operator') as Extract<Actor, { kind: 'operator' }>;
-  if (access !== 'operator' && operator.role !== 'super_admin' && !access.roles.includes(operator.role)) {
-    throw forbidden('当前角色没有这个权限');
+  const operator = await tokens.verifyOperator(token, deps.operatorStates);
+  if (access !== 'operator' && !mayAccess(operator.role, access)) {
+    throw PlatformErrors.FORBIDDEN(undefined, '当前角色没有这个权限');
   }
   return operator;
 }
@@ -117,7 +147,7 @@ function authenticate(ctx: Context, access: Access, tokens: SessionTokens): Acto
 export function mountRoute(router: Router, registry: OpenAPIRegistry, spec: RouteSpec, deps: MountDeps): void {
   const readUpload = spec.upload ? uploadReader(spec.upload) : undefined;
   router[spec.method](spec.path, async (ctx) => {
-    const actor = authenticate(ctx, spec.access, deps.tokens);
+    const actor = await authenticate(ctx, spec.access, deps);
     if (spec.rateLimit) {
       const byIp = spec.rateLimit.by === 'ip' || !actor;
       const subject = byIp
@@ -159,9 +189,11 @@ function uploadReader(upload: NonNullable<RouteSpec['upload']>): (ctx: Context) 
       await parse(ctx as never, async () => {});
     } catch (err) {
       const code = (err as { code?: string }).code;
-      if (code === 'LIMIT_FILE_SIZE') throw tooLarge('FILE_TOO_LARGE', `文件不能超过 ${upload.maxBytes} 字节`);
-      if (typeof code === 'string' && code.startsWith('LIMIT_')) throw invalid('UPLOAD_REFUSED', `上传被拒绝: ${code}`);
-      throw invalid('BAD_UPLOAD', '请求不是合法的 multipart/form-data');
+      if (code === 'LIMIT_FILE_SIZE')
+        throw HttpErrors.FILE_TOO_LARGE(undefined, `文件不能超过 ${upload.maxBytes} 字节`);
+      if (typeof code === 'string' && code.startsWith('LIMIT_'))
+        throw HttpErrors.UPLOAD_REFUSED(undefined, `上传被拒绝: ${code}`);
+      throw HttpErrors.BAD_UPLOAD();
     }
   };
 }
@@ -174,19 +206,17 @@ function checkResponse(spec: RouteSpec, result: unknown): unknown {
 }
 
 function toOpenApi(spec: RouteSpec): RouteConfig {
+  const operationId = claimOperationId(spec); // throws on an id another route already has
   const responses: RouteConfig['responses'] = {
     [spec.status ?? 200]:
       spec.status === 204
         ? { description: 'No Content' }
         : { description: 'OK', content: { 'application/json': { schema: spec.response } } },
   };
-  const errors: Record<number, string | undefined> = { 400: '请求参数不正确 (VALIDATION_FAILED)', ...spec.errors };
-  if (spec.access !== 'public') errors[401] ??= '未登录或登录已过期 (UNAUTHENTICATED)';
-  if (typeof spec.access === 'object') errors[403] ??= '角色无权访问 (FORBIDDEN)';
-  if (spec.rateLimit) errors[429] ??= `超过频率限制: ${spec.rateLimit.points} 次 / ${spec.rateLimit.durationSec} 秒`;
-  for (const [status, description] of Object.entries(errors)) {
-    if (!description) continue;
-    responses[status] = { description, content: { 'application/json': { schema: ErrorEnvelope } } };
+  for (const [status, answer] of errorResponses(spec)) {
+    responses[status] = answer.enveloped
+      ? { description: answer.description, content: { 'application/json': { schema: ErrorEnvelope } } }
+      : { description: answer.description };
   }
   const request: RouteConfig['request'] = {};
   if (spec.params) request.params = spec.params as never;
@@ -197,10 +227,76 @@ function toOpenApi(spec: RouteSpec): RouteConfig {
   return {
     method: spec.method,
     path: spec.path.replace(/:(\w+)/g, '{$1}'),
+    operationId,
     summary: spec.summary,
     tags: spec.tags,
     security: spec.access === 'public' ? [] : [{ bearerAuth: [] }],
     request,
     responses,
   };
+}
+
+const REASON: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  503: 'Service Unavailable',
+};
+
+/** The errors a route answers whatever its handler does: input validation, authentication, roles, its rate limit. */
+function automaticErrors(spec: RouteSpec): RouteError[] {
+  const validates = spec.params || spec.query || spec.body || spec.upload;
+  const out: RouteError[] = [];
+  // a raw-reply route without inputs answers its 4xx in its own format (declared as `raw`)
+  if (validates || !spec.rawReply) out.push(PlatformErrors.VALIDATION_FAILED);
+  if (spec.body) out.push({ error: PlatformErrors.BAD_REQUEST, when: '请求体不是合法的 JSON' });
+  if (spec.upload) out.push(HttpErrors.BAD_UPLOAD, HttpErrors.UPLOAD_REFUSED, HttpErrors.FILE_TOO_LARGE);
+  if (spec.access !== 'public') out.push(PlatformErrors.UNAUTHENTICATED, PlatformErrors.SESSION_EXPIRED);
+  if (typeof spec.access === 'object') out.push({ error: PlatformErrors.FORBIDDEN, when: '当前角色没有这个权限' });
+  if (spec.rateLimit) {
+    const { points, durationSec } = spec.rateLimit;
+    out.push({ error: PlatformErrors.RATE_LIMITED, when: `超过频率限制: ${points} 次 / ${durationSec} 秒` });
+  }
+  return out;
+}
+
+/**
+ * The route's error responses by status: each names every code it may carry with its message (and what it means
+ * here), so the document lists exactly the declared errors the route throws.
+ */
+export function errorResponses(spec: RouteSpec): Map<number, { description: string; enveloped: boolean }> {
+  const name = `${spec.method.toUpperCase()} ${spec.path}`;
+  const byStatus = new Map<number, { lines: string[]; codes: Set<string>; enveloped: boolean }>();
+  const at = (status: number) => {
+    let entry = byStatus.get(status);
+    if (!entry) byStatus.set(status, (entry = { lines: [], codes: new Set(), enveloped: false }));
+    return entry;
+  };
+  for (const e of [...automaticErrors(spec), ...(spec.errors ?? [])]) {
+    if ('raw' in e) {
+      if (!spec.rawReply) throw new Error(`${name}: a raw error answer (${e.status}) needs \`rawReply\``);
+      at(e.status).lines.push(e.raw);
+      continue;
+    }
+    const [declared, when] = 'error' in e ? [e.error, e.when] : [e, undefined];
+    const entry = at(declared.status);
+    const key = `${declared.code}:${when ?? ''}`;
+    entry.enveloped = true;
+    if (entry.codes.has(key)) continue;
+    entry.codes.add(key);
+    entry.lines.push(`- \`${declared.code}\`: ${declared.message}${when ? `（${when}）` : ''}`);
+  }
+  const out = new Map<number, { description: string; enveloped: boolean }>();
+  for (const status of [...byStatus.keys()].sort((a, b) => a - b)) {
+    const { lines, enveloped } = byStatus.get(status)!;
+    out.set(status, { description: [REASON[status] ?? 'Error', ...lines].join('\n'), enveloped });
+  }
+  return out;
 }

@@ -27,9 +27,4 @@ export class BusinessClock implements Clock {
 /** A clock fixed at a given instant, for unit tests of rules. */
 export const fixedClock = (at: Date | string): Clock => ({ now: () => new Date(at) });
 
-const SHANGHAI_OFFSET_MS = 8 * 3600_000; // Asia/Shanghai has had no DST since 1991
-
-/** The calendar day in Asia/Shanghai (YYYY-MM-DD) of an instant: "per day" limits count by it. */
-export function shanghaiDay(at: Date): string {
-  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
+export { shanghaiDay } from './shanghai-time';

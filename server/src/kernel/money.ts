@@ -1,4 +1,6 @@
-// Money is integer fen (分). These helpers keep it that way: no floats ever enter arithmetic.
+// Money is integer fen (分). These helpers keep it that way: no floats ever enter arithmetic. Formatting and
+// parsing live once in contracts/display (shared with the admin and the shop); the server only adds strictness.
+import { formatFen as formatDisplay, yuanToFen as parseYuan } from '../contracts/display/money';
 
 export type Fen = number;
 
@@ -7,20 +9,17 @@ export function assertFen(value: number, what = 'amount'): Fen {
   return value;
 }
 
-/** ¥x.yy for display, exact for any safe integer. */
+/** ¥x.yy for display, exact for any safe integer; throws on anything else (a bug, never a "—" in a message). */
 export function formatFen(fen: Fen): string {
-  assertFen(fen);
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}¥${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+  return formatDisplay(assertFen(fen));
 }
 
-/** Parses a decimal yuan string ("19.9", "0.05", "12") into fen without float arithmetic. */
+/** Parses a decimal yuan string ("19.9", "0.05", "12", "-3.50") into fen without float arithmetic; throws if bad. */
 export function yuanToFen(yuan: string): Fen {
-  const m = /^(-)?(\d+)(?:\.(\d{1,2}))?$/.exec(yuan.trim());
-  if (!m) throw new TypeError(`not a yuan amount: ${yuan}`);
-  const fen = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
-  return assertFen(m[1] ? -fen : fen);
+  const m = /^(-)?(\S*)$/.exec(yuan.trim());
+  const fen = m?.[2] ? parseYuan(m[2]) : null;
+  if (fen === null) throw new TypeError(`not a yuan amount: ${yuan}`);
+  return assertFen(m?.[1] ? -fen : fen);
 }
 
 /** Fen as a yuan string with two decimals ("19.90"), as Alipay's total_amount wants. */

@@ -1,7 +1,13 @@
-// Idempotency-Key for retried writes (api-contract.md): the key is recorded in the same transaction as the
-// write it guards, with the response. A concurrent request with the same key waits on the unique index until the
-// first commits, then gets the first response; if the first rolled back, it does the work itself. So the same key
-// from the same user does the work once, and nothing is stuck "in progress" after a crash.
+// Idempotency-Key for retried writes (api-contract.md, "Shared rules"; the IETF draft and Stripe): a key is any
+// 1–255 printable ASCII characters, compared exactly (a binary column, migration 0012), and
+// scoped to the user and the endpoint. It is recorded in the same transaction as the write it guards, with a hash
+// of the request (method, path and canonical JSON body) and the response. The same key and request again gets the
+// first response and nothing else is done; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED.
+// A concurrent request with the same key waits on the unique index until the first commits, then gets the first
+// response (or the 422); if the first rolled back, it does the work itself. So nothing is stuck "in progress"
+// after a crash.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
 import {
   DataTypes,
   UniqueConstraintError,
@@ -11,7 +17,7 @@ import {
   type Sequelize,
   type Transaction,
 } from 'sequelize';
-import { invalid } from '../kernel/errors';
+import { PlatformErrors } from '../kernel/errors';
 import type { DbCapabilities } from './db/capabilities';
 import { inTransaction } from './db/transaction';
 
@@ -20,16 +26,66 @@ interface KeyAttrs {
   userId: number;
   scope: string;
   idemKey: string;
+  /** sha256 (hex) of the request the key was first used with; null for rows written before migration 0012 */
+  requestHash: string | null;
   status: string;
   responseStatus: number | null;
   responseJson: string | null;
   createdAt: Date;
 }
 type KeyModel = ModelStatic<
-  Model<KeyAttrs, Optional<KeyAttrs, 'id' | 'responseStatus' | 'responseJson' | 'createdAt'>>
+  Model<KeyAttrs, Optional<KeyAttrs, 'id' | 'requestHash' | 'responseStatus' | 'responseJson' | 'createdAt'>>
 >;
 
-const KEY_FORMAT = /^[\w-]{8,64}$/;
+/** 1–255 printable ASCII characters (space to tilde). */
+export const IDEMPOTENCY_KEY_FORMAT = /^[\x20-\x7e]{1,255}$/;
+
+// ---- the request a key is used with ----
+
+/**
+ * JSON with object keys sorted at every level, so two bodies that mean the same (key order, whitespace) hash the
+ * same; array order is kept. `undefined` (no body) is the empty string.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === undefined) return '';
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (!v || typeof v !== 'object' || Array.isArray(v) || Buffer.isBuffer(v)) return v;
+    const sorted: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
+    return sorted;
+  });
+}
+
+/** What a key is bound to: the method, the path (ids in it included) and the canonical body. */
+export function requestFingerprint(method: string, path: string, body: unknown): string {
+  return createHash('sha256')
+    .update(`${method.toUpperCase()} ${path}\n${canonicalJson(body)}`)
+    .digest('hex');
+}
+
+const currentRequest = new AsyncLocalStorage<() => string | undefined>();
+
+/**
+ * Runs `fn` with the current request's fingerprint available to `Idempotency.run` (the HTTP layer wraps every
+ * request in it: http/request-context.ts). `fingerprint` is called lazily, when a use case asks for it.
+ */
+export function withRequestFingerprint<T>(fingerprint: () => string | undefined, fn: () => Promise<T>): Promise<T> {
+  return currentRequest.run(fingerprint, fn);
+}
+
+function currentFingerprint(): string | undefined {
+  return currentRequest.getStore()?.();
+}
+
+// ---- the store ----
+
+export interface IdempotencyOptions {
+  /**
+   * The request the key is bound to (`requestFingerprint(method, path, body)`). Defaults to the current HTTP
+   * request's (see `withRequestFingerprint`); outside a request, none (the key alone decides).
+   */
+  fingerprint?: string;
+}
 
 export class Idempotency {
   private readonly Key: KeyModel;
@@ -44,7 +100,8 @@ export class Idempotency {
         id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
         userId: DataTypes.INTEGER,
         scope: DataTypes.STRING(64),
-        idemKey: DataTypes.STRING(64),
+        idemKey: DataTypes.STRING(255),
+        requestHash: DataTypes.STRING(64),
         status: DataTypes.STRING(16),
         responseStatus: DataTypes.INTEGER,
         responseJson: DataTypes.TEXT,
@@ -54,21 +111,27 @@ export class Idempotency {
     );
   }
 
-  /** Runs `work` in a transaction, once per (user, scope, key); without a key, just in a transaction. */
+  /**
+   * Runs `work` in a transaction, once per (user, scope, key): a repeat of the same request answers the first
+   * result without running `work`; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. Without a
+   * key, just runs `work` in a transaction.
+   */
   async run<T>(
     userId: number,
     scope: string,
     key: string | undefined,
     work: (t: Transaction) => Promise<T>,
+    opts: IdempotencyOptions = {},
   ): Promise<T> {
-    if (key !== undefined && !KEY_FORMAT.test(key)) {
-      throw invalid('IDEMPOTENCY_KEY_INVALID', 'Idempotency-Key 须为 8–64 位字母、数字、下划线或连字符');
+    if (key !== undefined && !IDEMPOTENCY_KEY_FORMAT.test(key)) {
+      throw PlatformErrors.IDEMPOTENCY_KEY_INVALID(undefined, 'Idempotency-Key 须为 1–255 个可打印 ASCII 字符');
     }
+    const requestHash = key === undefined ? null : (opts.fingerprint ?? currentFingerprint() ?? null);
     for (let attempt = 1; ; attempt++) {
       try {
         return await inTransaction(this.sequelize, this.db, async (t) => {
           const row = key
-            ? await this.Key.create({ userId, scope, idemKey: key, status: 'pending' }, { transaction: t })
+            ? await this.Key.create({ userId, scope, idemKey: key, requestHash, status: 'pending' }, { transaction: t })
             : undefined;
           const result = await work(t);
           if (row)
@@ -81,7 +144,14 @@ export class Idempotency {
       } catch (e) {
         if (!(e instanceof UniqueConstraintError) || !key || attempt >= 3) throw e;
         const done = await this.Key.findOne({ where: { userId, scope, idemKey: key } });
-        if (done?.getDataValue('responseJson')) return JSON.parse(done.getDataValue('responseJson')!) as T;
+        if (done) {
+          const firstHash = done.getDataValue('requestHash');
+          if (firstHash && requestHash && firstHash !== requestHash) {
+            throw PlatformErrors.IDEMPOTENCY_KEY_REUSED();
+          }
+          const json = done.getDataValue('responseJson');
+          if (json !== null) return JSON.parse(json) as T;
+        }
         // the first attempt rolled back between our insert and this read: try again
       }
     }

@@ -5,19 +5,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Sequelize } from 'sequelize';
 import type { Config } from '../config';
-import { SessionTokens } from '../http/auth';
-import { RateLimits } from '../http/rate-limit';
+import { SessionTokens } from './session-tokens';
+import { RateLimits } from './rate-limit';
 import { BusinessClock } from '../kernel/clock';
 import { randomToken } from '../kernel/ids';
-import { AuditLog } from '../modules/audit';
-import { defineCatalogModels, type CatalogModels } from '../modules/catalog';
-import { defineIdentityModels, type IdentityModels } from '../modules/identity';
-import { defineAddressModel, type AddressModel } from '../modules/address';
-import { defineOrderModels, type OrderModels } from '../modules/order';
-import { definePaymentModels, type PaymentModels } from '../modules/payment';
-import { defineAfterSaleModels, type AfterSaleModels } from '../modules/after-sale';
-import { defineGroupbuyModels, type GroupbuyModels } from '../modules/groupbuy';
-import { defineCartModel, type CartItemModel } from '../modules/cart';
+import { AuditLog } from './audit/audit-log';
+import { Quotas } from './db/quota';
+import { guardStatusWrites } from './db/status-move';
 import { Outbox } from './outbox/outbox';
 import { SettingsStore } from './settings/settings-store';
 import { AlipayTrades } from './sandbox/alipay-trades';
@@ -58,16 +52,8 @@ export interface Runtime {
   settings: SettingsStore;
   sms: SmsSender;
   audit: AuditLog;
-  models: {
-    identity: IdentityModels;
-    catalog: CatalogModels;
-    address: AddressModel;
-    order: OrderModels;
-    payment: PaymentModels;
-    afterSale: AfterSaleModels;
-    groupbuy: GroupbuyModels;
-    cart: CartItemModel;
-  };
+  /** atomic limits (per-user campaign limits, new-user orders) */
+  quotas: Quotas;
   idempotency: Idempotency;
   scheduler: Scheduler;
   close(): Promise<void>;
@@ -91,6 +77,7 @@ export function createRuntime(config: Config, opts: { logger?: Logger } = {}): R
   const logger = opts.logger ?? createLogger(config.logLevel);
   const sequelize = createSequelize({ mysqlUrl: config.mysqlUrl, dataDir: config.dataDir, logger });
   if (config.env !== 'production') refuseQueriesOutsideTransactions(sequelize);
+  guardStatusWrites(sequelize);
   const redis = createRedis({ redisUrl: config.redisUrl, prefix: config.redisPrefix });
   const clock = new BusinessClock();
   const selfUrl = { value: config.publicBaseUrl ?? `http://127.0.0.1:${config.port}` };
@@ -136,6 +123,7 @@ export function createRuntime(config: Config, opts: { logger?: Logger } = {}): R
     config.sandbox && wxKeys ? wechatPaySimulator({ appId: config.wechat.appId, keys: wxKeys, logger }) : undefined;
 
   const db = capabilitiesOf(sequelize);
+  const audit = new AuditLog(sequelize);
   return {
     config,
     logger,
@@ -156,19 +144,10 @@ export function createRuntime(config: Config, opts: { logger?: Logger } = {}): R
         ? new AlipayTrades(config.alipay.appId, sandboxKeys.alipayPlatform.privateKey, logger)
         : undefined,
     outbox: new Outbox(sequelize, logger),
-    settings: new SettingsStore(sequelize),
+    settings: new SettingsStore(sequelize, db, audit),
     sms: config.sandbox ? sandboxSms(logger) : noSmsProvider,
-    audit: new AuditLog(sequelize),
-    models: {
-      identity: defineIdentityModels(sequelize),
-      catalog: defineCatalogModels(sequelize),
-      address: defineAddressModel(sequelize),
-      order: defineOrderModels(sequelize),
-      payment: definePaymentModels(sequelize),
-      afterSale: defineAfterSaleModels(sequelize),
-      groupbuy: defineGroupbuyModels(sequelize),
-      cart: defineCartModel(sequelize),
-    },
+    audit,
+    quotas: new Quotas(sequelize),
     idempotency: new Idempotency(sequelize, db),
     scheduler: new Scheduler({ redis, clock, logger }),
     async close() {

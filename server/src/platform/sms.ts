@@ -1,6 +1,6 @@
 // Sending SMS login codes. The sandbox sender logs the code and hands it back for the page to show; production
 // needs a real SMS provider adapter behind this interface (none is configured yet: it answers 503).
-import { unavailable } from '../kernel/errors';
+import { PlatformErrors } from '../kernel/errors';
 import type { Logger } from './logger';
 
 export interface SmsSender {
@@ -17,6 +17,6 @@ export const sandboxSms = (logger: Logger): SmsSender => ({
 
 export const noSmsProvider: SmsSender = {
   async sendLoginCode() {
-    throw unavailable('SMS_UNAVAILABLE', '短信服务未配置，请使用微信或支付宝登录');
+    throw PlatformErrors.SMS_UNAVAILABLE();
   },
 };

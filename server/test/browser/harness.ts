@@ -70,3 +70,17 @@ export async function adminPage(
   await page.waitForURL(/\/admin\/products/);
   return page;
 }
+
+/**
+ * On the sandbox cashier: wait until it shows `amount` (its signed payment parameters have arrived; until then the
+ * pay button is inert, and a tap on a slow machine would do nothing), then pay.
+ */
+export async function payInSandboxCashier(page: Page, amount: string): Promise<void> {
+  const pay = page.locator('.cashier-pay:visible').first();
+  await pay.waitFor();
+  await page.waitForFunction(
+    (want) => document.querySelector('.cashier__amount')?.textContent?.includes(want) ?? false,
+    amount,
+  );
+  await pay.click();
+}

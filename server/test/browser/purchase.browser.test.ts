@@ -5,7 +5,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { adminLogin } from '../support/harness';
-import { adminPage, h5Login, launchChromium, mobileContext, SCREENSHOTS, startBrowserServer } from './harness';
+import {
+  adminPage,
+  h5Login,
+  launchChromium,
+  mobileContext,
+  payInSandboxCashier,
+  SCREENSHOTS,
+  startBrowserServer,
+} from './harness';
 
 const TIMEOUT = 60_000;
 jest.setTimeout(4 * TIMEOUT);
@@ -76,10 +84,9 @@ test('H5: log in, add to cart, check out with a new address, pay in the sandbox 
   await shot(page, '03-checkout');
   await visible(page, '.checkout-submit').click();
 
-  await visible(page, '.cashier-pay').waitFor();
-  await page.waitForFunction(() => /¥129\.00/.test(document.querySelector('.cashier__amount')?.textContent ?? ''));
+  await page.locator('.cashier__amount:visible', { hasText: '¥129.00' }).waitFor();
   await shot(page, '04-cashier');
-  await visible(page, '.cashier-pay').click();
+  await payInSandboxCashier(page, '¥129.00');
 
   await page.waitForFunction(
     () => document.querySelector('.pay-result__title')?.textContent === '支付成功',
@@ -88,7 +95,7 @@ test('H5: log in, add to cart, check out with a new address, pay in the sandbox 
   );
   await shot(page, '05-paid');
   orderId = Number(new URL(page.url().replace('#', '')).searchParams.get('orderId'));
-  const row = await server.server.rt.models.order.Order.findByPk(orderId);
+  const row = await server.server.models.order.Order.findByPk(orderId);
   expect(row?.getDataValue('status')).toBe('to_ship');
   expect(row?.getDataValue('paidFen')).toBe(12900);
 });
@@ -105,7 +112,7 @@ test('admin: the operator finds the order and ships it', async () => {
   await admin.locator('.order-drawer-status', { hasText: '已发货' }).waitFor();
   await admin.screenshot({ path: path.join(SCREENSHOTS, 'purchase-06-admin-shipped.png') });
   await admin.close();
-  const row = await server.server.rt.models.order.Order.findByPk(orderId);
+  const row = await server.server.models.order.Order.findByPk(orderId);
   expect(row?.get({ plain: true })).toMatchObject({
     status: 'shipped',
     carrier: '顺丰速运',
@@ -124,6 +131,6 @@ test('H5: the user confirms receipt', async () => {
     [...document.querySelectorAll('.order-status')].some((e) => e.textContent === '已完成'),
   );
   await shot(page, '07-completed');
-  const row = await server.server.rt.models.order.Order.findByPk(orderId);
+  const row = await server.server.models.order.Order.findByPk(orderId);
   expect(row?.getDataValue('status')).toBe('completed');
 });

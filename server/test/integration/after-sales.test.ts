@@ -11,9 +11,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const stockOf = async (skuId: number) => (await t.rt.models.catalog.Sku.findByPk(skuId))!.getDataValue('stock');
+const stockOf = async (skuId: number) => (await t.models.catalog.Sku.findByPk(skuId))!.getDataValue('stock');
 const refunds = async (orderId: number) =>
-  (await t.rt.models.payment.Refund.findAll({ where: { orderId } })).map((r) => r.get({ plain: true }));
+  (await t.models.payment.Refund.findAll({ where: { orderId } })).map((r) => r.get({ plain: true }));
 
 async function paidOrder(name: string, stock: number, priceFen: number, quantity: number) {
   const { skuId } = await createProduct(t, admin, stock, priceFen);
@@ -21,7 +21,7 @@ async function paidOrder(name: string, stock: number, priceFen: number, quantity
   const order = await placeOrder(t, b, skuId, quantity);
   expect(await payAndSettle(t, b.token, order.id)).toBe('to_ship');
   const detail = await t.api('GET', `/api/v1/orders/${order.id}`, { token: b.token });
-  const itemId = (await t.rt.models.order.OrderItem.findOne({ where: { orderId: order.id } }))!.getDataValue('id');
+  const itemId = (await t.models.order.OrderItem.findOne({ where: { orderId: order.id } }))!.getDataValue('id');
   return { b, skuId, order: detail.body, itemId };
 }
 
@@ -169,6 +169,6 @@ describe('after-sales', () => {
     const junk = await t.api('POST', `/api/v1/orders/${order.id}/after-sales`, { token: b.token, body: { type: 'x' } });
     expect(junk.status).toBe(400);
     expect(await orderStatus(t, b.token, order.id)).toBe('to_ship');
-    expect(await t.rt.models.afterSale.AfterSale.count({ where: { orderId: order.id } })).toBe(0);
+    expect(await t.models.afterSale.AfterSale.count({ where: { orderId: order.id } })).toBe(0);
   });
 });

@@ -95,7 +95,7 @@ it('refuses a forged notification and applies a genuine one once, however often 
   const replies = await Promise.all(Array.from({ length: 8 }, () => notify(genuine)));
   expect(replies.map((r) => r.body)).toEqual(Array(8).fill('success'));
   expect(await orderStatus(t, b.token, order.id)).toBe('to_ship');
-  expect(await t.rt.models.payment.Payment.count({ where: { orderId: order.id, status: 'paid' } })).toBe(1);
+  expect(await t.models.payment.Payment.count({ where: { orderId: order.id, status: 'paid' } })).toBe(1);
 });
 
 it('cancel closes the Alipay trade first; an after-sale refunds through alipay.trade.refund', async () => {
@@ -123,6 +123,6 @@ it('cancel closes the Alipay trade first; an after-sale refunds through alipay.t
       (s) => s === 'refunded',
     ),
   ).toBe('refunded');
-  const refunds = await t.rt.models.payment.Refund.findAll({ where: { orderId: second.order.id } });
+  const refunds = await t.models.payment.Refund.findAll({ where: { orderId: second.order.id } });
   expect(refunds.map((r) => [r.getDataValue('amountFen'), r.getDataValue('status')])).toEqual([[5800, 'succeeded']]);
 });

@@ -1,4 +1,5 @@
 import { createOperator } from '../../src/modules/identity';
+import { loginFailureKeys, resetLoginCounter } from '../../src/modules/identity/application/login-guard';
 import { adminLogin, startTestServer, wechatLogin, type TestServer } from '../support/harness';
 
 let t: TestServer;
@@ -22,16 +23,16 @@ describe('consumer login', () => {
   it('WeChat: 20 racing first logins of one user create one user and one identity', async () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => wechatLogin(t, 'racer')));
     expect(new Set(results.map((r) => r.userId)).size).toBe(1);
-    const { Identity } = t.rt.models.identity;
+    const { Identity } = t.models.identity;
     expect(await Identity.count({ where: { provider: 'wechat', subject: 'racer' } })).toBe(1);
   });
 
   it('WeChat: an invalid code is a 400 in the envelope and creates nobody', async () => {
-    const before = await t.rt.models.identity.User.count();
+    const before = await t.models.identity.User.count();
     const res = await t.api('POST', '/api/v1/auth/wechat/login', { body: { code: 'not-a-sim-code' } });
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ error: { code: 'WECHAT_CODE_INVALID', message: expect.any(String) } });
-    expect(await t.rt.models.identity.User.count()).toBe(before);
+    expect(await t.models.identity.User.count()).toBe(before);
   });
 
   it('Alipay: the auth code goes through the signed gateway simulator; same code same user', async () => {
@@ -42,7 +43,7 @@ describe('consumer login', () => {
     const bad = await t.api('POST', '/api/v1/auth/alipay/login', { body: { code: 'bogus' } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('ALIPAY_CODE_INVALID');
-    const { Identity } = t.rt.models.identity;
+    const { Identity } = t.models.identity;
     const identity = await Identity.findOne({ where: { provider: 'alipay' } });
     expect(identity?.getDataValue('subject')).toMatch(/^2088\d{12}$/);
   });
@@ -90,11 +91,14 @@ describe('consumer login', () => {
 });
 
 describe('operators', () => {
+  // failed logins are also counted per client address (operator-login.test.ts): each case starts afresh
+  beforeEach(() => resetLoginCounter(t.rt.rateLimits, 'ip', loginFailureKeys('127.0.0.1', { unknownName: '' }).ip));
+
   it('the first super admin comes from ADMIN_USERNAME/ADMIN_PASSWORD', async () => {
     const token = await adminLogin(t);
     const me = await t.api('GET', '/api/admin/v1/me', { token });
     expect(me.body).toMatchObject({ username: 'admin', role: 'super_admin' });
-    const row = await t.rt.models.identity.Operator.findOne({ where: { username: 'admin' } });
+    const row = await t.models.identity.Operator.findOne({ where: { username: 'admin' } });
     expect(row?.getDataValue('passwordHash')).toMatch(/^\$2[aby]\$10\$/); // bcrypt, never the password
   });
 
@@ -107,7 +111,7 @@ describe('operators', () => {
 
   it('locks a username after 10 failed logins', async () => {
     await createOperator(
-      { models: t.rt.models.identity },
+      { models: t.models.identity },
       { username: 'victim', password: 'victim-pass-1', role: 'operations' },
     );
     const tries = [];
@@ -126,7 +130,7 @@ describe('operators', () => {
 
   it('roles: customer service may list products but not create them', async () => {
     await createOperator(
-      { models: t.rt.models.identity },
+      { models: t.models.identity },
       { username: 'cs1', password: 'cs-password-1', role: 'customer_service' },
     );
     const token = await adminLogin(t, { username: 'cs1', password: 'cs-password-1' });

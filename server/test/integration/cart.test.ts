@@ -35,11 +35,11 @@ it('flags lines whose SKU went off shelf or ran short, instead of dropping them'
   const p = await createProduct(t, admin, 3, 1000);
   const u = await buyer(t, 'stale');
   await t.api('POST', '/api/v1/cart/items', { token: u.token, body: { skuId: p.skuId, quantity: 2 } });
-  await t.rt.models.catalog.Sku.update({ stock: 1 }, { where: { id: p.skuId } });
+  await t.models.catalog.Sku.update({ stock: 1 }, { where: { id: p.skuId } });
   let cart = await t.api('GET', '/api/v1/cart', { token: u.token });
   expect(cart.body.items[0]).toMatchObject({ available: false, unavailableReason: 'NOT_ENOUGH_STOCK' });
   expect(cart.body.selectedTotalFen).toBe(0);
-  await t.rt.models.catalog.Product.update({ onShelf: false }, { where: { id: p.productId } });
+  await t.models.catalog.Product.update({ onShelf: false }, { where: { id: p.productId } });
   cart = await t.api('GET', '/api/v1/cart', { token: u.token });
   expect(cart.body.items[0]).toMatchObject({ available: false, unavailableReason: 'OFF_SHELF' });
 });
@@ -71,6 +71,6 @@ it('20 concurrent adds of one SKU make one line with the summed quantity', async
     ),
   );
   expect(replies.every((r) => r.status === 200)).toBe(true);
-  const rows = await t.rt.models.cart.findAll({ where: { userId: u.userId } });
+  const rows = await t.models.cart.findAll({ where: { userId: u.userId } });
   expect(rows.map((r) => r.getDataValue('quantity'))).toEqual([40]);
 });

@@ -137,7 +137,7 @@ it('applies a stock edit as a difference, so units reserved meanwhile stay reser
     body: { title: '库存', skus: [{ id: sku, specs: {}, priceFen: 500, stock: 0, expectedStock: 20 }] },
   });
   expect(take).toMatchObject({ status: 409, body: { error: { code: 'STOCK_CHANGED' } } });
-  expect((await t.rt.models.catalog.Sku.findByPk(sku))!.getDataValue('stock')).toBe(13);
+  expect((await t.models.catalog.Sku.findByPk(sku))!.getDataValue('stock')).toBe(13);
 });
 
 it('takes a product off the shelf at once, even with its detail cached', async () => {

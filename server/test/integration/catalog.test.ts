@@ -111,7 +111,7 @@ describe('catalog (admin)', () => {
       'SKU_SPEC_KEYS_DIFFER',
     ],
   ])('refuses %s with a 400 and changes nothing', async (_what, body, code) => {
-    const { Product, Sku } = t.rt.models.catalog;
+    const { Product, Sku } = t.models.catalog;
     const before = [await Product.count(), await Sku.count()];
     const res = await t.api('POST', '/api/admin/v1/products', { token: admin, body });
     expect(res.status).toBe(400);

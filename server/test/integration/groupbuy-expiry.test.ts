@@ -18,8 +18,8 @@ afterAll(() => t.close());
 let n = 0;
 const user = (prefix: string) => buyer(t, `${prefix}${n++}`);
 const refundsOf = async (orderId: number) =>
-  (await t.rt.models.payment.Refund.findAll({ where: { orderId } })).map((r) => r.get({ plain: true }));
-const stockOf = async (skuId: number) => (await t.rt.models.catalog.Sku.findByPk(skuId))!.getDataValue('stock');
+  (await t.models.payment.Refund.findAll({ where: { orderId } })).map((r) => r.get({ plain: true }));
+const stockOf = async (skuId: number) => (await t.models.catalog.Sku.findByPk(skuId))!.getDataValue('stock');
 const DAY = 86_400_000;
 
 it('an expired group fails and refunds every paid member exactly once, through transient failures and two schedulers', async () => {

@@ -15,7 +15,7 @@ afterAll(() => t.close());
 let n = 0;
 const user = (prefix: string) => buyer(t, `${prefix}${n++}`);
 const groupRow = async (code: string) =>
-  (await t.rt.models.groupbuy.Group.findOne({ where: { code } }))!.get({ plain: true });
+  (await t.models.groupbuy.Group.findOne({ where: { code } }))!.get({ plain: true });
 
 describe('campaigns', () => {
   it('validates what operators save', async () => {
@@ -98,9 +98,7 @@ describe('the group lifecycle', () => {
     expect(results.filter((r) => r.status === 409 && r.body.error.code === 'GROUP_FULL')).toHaveLength(5);
     const row = await groupRow(g.code);
     expect(row.seatsTaken).toBe(6);
-    expect(await t.rt.models.groupbuy.Member.count({ where: { groupId: row.id, status: ['reserved', 'paid'] } })).toBe(
-      6,
-    );
+    expect(await t.models.groupbuy.Member.count({ where: { groupId: row.id, status: ['reserved', 'paid'] } })).toBe(6);
     expect((await group(t, g.code)).members).toHaveLength(6);
   });
 

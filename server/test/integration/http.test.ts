@@ -78,7 +78,7 @@ describe('sandbox controls', () => {
   });
 
   it('runs a job by name and answers when it is done; unknown names are 404', async () => {
-    const { LoginCode } = t.rt.models.identity;
+    const { LoginCode } = t.models.identity;
     await LoginCode.create({
       phone: '13900000000',
       codeHash: 'x'.repeat(64),

@@ -12,7 +12,7 @@ afterAll(() => t.close());
 const product = (stock: number, priceFen = 5000) => createProduct(t, admin, stock, priceFen);
 const buyer = (name: string) => shopBuyer(t, name);
 
-const stockOf = async (skuId: number) => (await t.rt.models.catalog.Sku.findByPk(skuId))!.getDataValue('stock');
+const stockOf = async (skuId: number) => (await t.models.catalog.Sku.findByPk(skuId))!.getDataValue('stock');
 
 describe('placing orders', () => {
   it('prices on the server (client prices are ignored), keeps a snapshot and reserves stock', async () => {
@@ -34,7 +34,7 @@ describe('placing orders', () => {
     expect(res.body.orderNo).toMatch(/^\d{22}$/);
     expect(await stockOf(skuId)).toBe(8);
     // later edits never change history
-    await t.rt.models.catalog.Sku.update({ priceFen: 1 }, { where: { id: skuId } });
+    await t.models.catalog.Sku.update({ priceFen: 1 }, { where: { id: skuId } });
     const again = await t.api('GET', `/api/v1/orders/${res.body.id}`, { token: b.token });
     expect(again.body.items[0].unitPriceFen).toBe(4550);
   });
@@ -56,7 +56,7 @@ describe('placing orders', () => {
     expect(refused).toHaveLength(90);
     expect(refused.every((r) => r.body.error.code === 'STOCK_INSUFFICIENT')).toBe(true);
     expect(await stockOf(skuId)).toBe(0);
-    const { OrderItem } = t.rt.models.order;
+    const { OrderItem } = t.models.order;
     expect(await OrderItem.sum('quantity', { where: { skuId } })).toBe(10);
   });
 
@@ -72,7 +72,7 @@ describe('placing orders', () => {
     const [r1, r2, r3] = await Promise.all([send(), send(), send()]);
     expect([r1.status, r2.status, r3.status]).toEqual([201, 201, 201]);
     expect(new Set([r1.body.id, r2.body.id, r3.body.id]).size).toBe(1);
-    expect(await t.rt.models.order.Order.count({ where: { userId: b.userId } })).toBe(1);
+    expect(await t.models.order.Order.count({ where: { userId: b.userId } })).toBe(1);
     expect(await stockOf(skuId)).toBe(49);
     const other = await buyer('idem2'); // another user's same key is their own
     const r4 = await t.api('POST', '/api/v1/orders', {
@@ -94,11 +94,11 @@ describe('placing orders', () => {
       ...i,
       skuId: i.skuId === 0 ? skuId : i.skuId,
     }));
-    const before = await t.rt.models.order.Order.count();
+    const before = await t.models.order.Order.count();
     const res = await t.api('POST', '/api/v1/orders', { token: b.token, body: { items, addressId: b.addressId } });
     expect(res.status).toBe(status);
     expect(res.body.error.code).toBe(code);
-    expect(await t.rt.models.order.Order.count()).toBe(before);
+    expect(await t.models.order.Order.count()).toBe(before);
     expect(await stockOf(skuId)).toBe(5);
   });
 
@@ -234,5 +234,27 @@ describe('order settings', () => {
     const minutes = (Date.parse(order.body.payDeadline) - Date.parse(order.body.createdAt)) / 60_000;
     expect(minutes).toBe(15);
     await t.api('PUT', '/api/admin/v1/settings/order', { token: admin, body: before.body });
+  });
+});
+
+describe('amounts beyond the order columns', () => {
+  it('are a 400 in the preview and the order alike, and change nothing', async () => {
+    const { skuId } = await product(10, 4_000_000_000);
+    const b = await buyer('huge');
+    const items = [{ skuId, quantity: 2 }];
+    const preview = await t.api('POST', '/api/v1/checkout/preview', { token: b.token, body: { items } });
+    expect(preview.status).toBe(400);
+    expect(preview.body.error.code).toBe('ORDER_AMOUNT_TOO_LARGE');
+    const order = await t.api('POST', '/api/v1/orders', { token: b.token, body: { items, addressId: b.addressId } });
+    expect(order.status).toBe(400);
+    expect(order.body.error.code).toBe('ORDER_AMOUNT_TOO_LARGE');
+    expect(await stockOf(skuId)).toBe(10);
+    expect(await t.models.order.Order.count({ where: { userId: b.userId } })).toBe(0);
+    const one = await t.api('POST', '/api/v1/orders', {
+      token: b.token,
+      body: { items: [{ skuId, quantity: 1 }], addressId: b.addressId },
+    });
+    expect(one.status).toBe(201);
+    expect(one.body.payableFen).toBe(4_000_000_000);
   });
 });

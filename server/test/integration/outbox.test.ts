@@ -88,7 +88,7 @@ it('a refund whose channel call fails transiently is retried until WeChat Pay co
   });
   await t.api('POST', `/api/admin/v1/after-sales/${req.body.id}/approve`, { token: admin });
   const refund = await waitFor(
-    async () => (await t.rt.models.payment.Refund.findOne({ where: { orderId: order.id } }))!.get({ plain: true }),
+    async () => (await t.models.payment.Refund.findOne({ where: { orderId: order.id } }))!.get({ plain: true }),
     (r) => r.status === 'succeeded',
     15_000,
   );

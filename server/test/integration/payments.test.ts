@@ -21,10 +21,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const NOTIFY = '/api/v1/payments/wechat/notify';
-const paymentRows = (orderId: number) => t.rt.models.payment.Payment.findAll({ where: { orderId } });
-const refundRows = (orderId: number) => t.rt.models.payment.Refund.findAll({ where: { orderId } });
-const stockOf = async (skuId: number) => (await t.rt.models.catalog.Sku.findByPk(skuId))!.getDataValue('stock');
-const orderRow = async (id: number) => (await t.rt.models.order.Order.findByPk(id))!.get({ plain: true });
+const paymentRows = (orderId: number) => t.models.payment.Payment.findAll({ where: { orderId } });
+const refundRows = (orderId: number) => t.models.payment.Refund.findAll({ where: { orderId } });
+const stockOf = async (skuId: number) => (await t.models.catalog.Sku.findByPk(skuId))!.getDataValue('stock');
+const orderRow = async (id: number) => (await t.models.order.Order.findByPk(id))!.get({ plain: true });
 
 /** A paid-at-WeChat order whose notification was lost, so tests can deliver (or forge) it themselves. */
 async function paidSilently(name: string) {

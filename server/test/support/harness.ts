@@ -9,15 +9,38 @@ import os from 'node:os';
 import path from 'node:path';
 import { Sequelize } from 'sequelize';
 import { buildApp } from '../../src/app';
+import { MODULES } from '../../src/compose-modules';
+import type { AnyModule } from '../../src/kit/registry';
 import { ensureDatabase, prepare } from '../../src/bootstrap/prepare';
 import { loadConfig } from '../../src/config';
 import { randomToken } from '../../src/kernel/ids';
 import { createRuntime, type Runtime } from '../../src/platform/runtime';
 import { TEST_MYSQL_URL, TEST_REDIS_URL } from './services';
+import type { AddressModel } from '../../src/modules/address';
+import type { AfterSaleModels } from '../../src/modules/after-sale';
+import type { CartItemModel } from '../../src/modules/cart';
+import type { CatalogModels } from '../../src/modules/catalog';
+import type { GroupbuyModels } from '../../src/modules/groupbuy';
+import type { IdentityModels } from '../../src/modules/identity';
+import type { OrderModels } from '../../src/modules/order';
+import type { PaymentModels } from '../../src/modules/payment';
+
+export interface TestModels {
+  identity: IdentityModels;
+  catalog: CatalogModels;
+  address: AddressModel;
+  cart: CartItemModel;
+  order: OrderModels;
+  payment: PaymentModels;
+  afterSale: AfterSaleModels;
+  groupbuy: GroupbuyModels;
+}
 
 export interface TestServer {
   baseUrl: string;
   rt: Runtime;
+  /** every module's models (tests read and arrange rows directly) */
+  models: TestModels;
   mode: 'services' | 'embedded';
   admin: { username: string; password: string };
   api<T = any>(
@@ -38,6 +61,8 @@ export interface StartOptions {
   mode?: 'services' | 'embedded';
   seedDemo?: boolean;
   env?: Record<string, string>;
+  /** modules added after the composition root's list (tests that observe events) */
+  extraModules?: readonly AnyModule[];
 }
 
 export const TEST_ADMIN = { username: 'admin', password: 'test-admin-password-1' };
@@ -67,8 +92,8 @@ export async function startTestServer(opts: StartOptions = {}): Promise<TestServ
   });
   await ensureDatabase(config.mysqlUrl);
   const rt = createRuntime(config);
-  await prepare(rt, { seedDemo: opts.seedDemo ?? false });
-  const { app } = buildApp(rt);
+  const { app, modules } = buildApp(rt, [...MODULES, ...(opts.extraModules ?? [])]);
+  await prepare(rt, modules, { seedDemo: opts.seedDemo ?? false });
   const server = http.createServer(app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -78,6 +103,7 @@ export async function startTestServer(opts: StartOptions = {}): Promise<TestServ
   return {
     baseUrl,
     rt,
+    models: modules.models as unknown as TestModels,
     mode,
     admin: TEST_ADMIN,
     async api(method, p, o = {}) {

@@ -6,7 +6,7 @@ import {
   type StoredCode,
 } from '../../src/modules/identity/domain/login-code';
 import { defaultNickname, maskPhone } from '../../src/modules/identity/domain/profile';
-import { mayAccess } from '../../src/modules/identity/domain/permissions';
+import { mayAccess } from '../../src/http/access';
 
 const now = new Date('2026-11-22T10:00:00Z');
 const ago = (ms: number) => ({ createdAt: new Date(now.getTime() - ms) });

@@ -1,20 +1,10 @@
 import type { AfterSale, AfterSaleList } from '@contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Select, Space, Table } from 'antd';
 import { useState } from 'react';
+import { formatDateTime, formatFen, statusLabel, statusOptions } from '@display';
 import { api } from '../../shared/api/client';
-import { formatFen } from '../../shared/format/money';
-import { formatDateTime } from '../../shared/format/time';
-
-const STATUS: Record<string, string> = {
-  requested: '待审核',
-  awaiting_return: '待买家退货',
-  returning: '买家已寄回',
-  refunding: '退款中',
-  refunded: '已退款',
-  rejected: '已驳回',
-  cancelled: '已撤销',
-};
+import { StatusTag } from '../../shared/status/StatusTag';
 
 /** After-sales: approve (refund now or wait for the goods), confirm the goods came back, or reject. */
 export function AfterSaleListPage() {
@@ -48,7 +38,7 @@ export function AfterSaleListPage() {
         style={{ width: 160, marginBottom: 16 }}
         value={status}
         onChange={setStatus}
-        options={Object.entries(STATUS).map(([value, label]) => ({ value, label }))}
+        options={statusOptions('afterSale')}
       />
       <Table<AfterSale>
         rowKey="id"
@@ -60,12 +50,17 @@ export function AfterSaleListPage() {
           {
             title: '类型',
             dataIndex: 'type',
-            render: (t: string) => (t === 'refund_only' ? '仅退款' : '退货退款'),
+            render: (t: string) => statusLabel('afterSaleType', t),
             width: 100,
           },
           { title: '原因', dataIndex: 'reason' },
           { title: '金额', render: (_, a) => formatFen(a.amountFen), width: 100 },
-          { title: '状态', dataIndex: 'status', render: (s: string) => <Tag>{STATUS[s] ?? s}</Tag>, width: 120 },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            render: (s: string) => <StatusTag kind="afterSale" status={s} />,
+            width: 120,
+          },
           { title: '申请时间', dataIndex: 'createdAt', render: (v: string) => formatDateTime(v), width: 180 },
           {
             title: '操作',

@@ -1,10 +1,10 @@
 import type { Order, OrderPayments } from '@contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Descriptions, Drawer, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Descriptions, Drawer, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { formatDateTime, formatFen, statusLabel } from '@display';
 import { api } from '../../shared/api/client';
-import { formatFen } from '../../shared/format/money';
-import { formatDateTime } from '../../shared/format/time';
-import { CARRIERS, ORDER_STATUS, PAYMENT_STATUS, REFUND_REASON, REFUND_STATUS } from './labels';
+import { StatusTag } from '../../shared/status/StatusTag';
+import { CARRIERS } from './carriers';
 
 /** One order for an operator: lines, address, money, payments and refunds; ship, cancel or refund it. */
 export function OrderDrawer({ orderId, onClose }: { orderId: number | null; onClose(): void }) {
@@ -44,9 +44,7 @@ export function OrderDrawer({ orderId, onClose }: { orderId: number | null; onCl
         <Space direction="vertical" size="large" style={{ width: '100%' }}>
           <Descriptions column={2} size="small" bordered>
             <Descriptions.Item label="状态">
-              <Tag className="order-drawer-status" color={ORDER_STATUS[o.status]?.color}>
-                {ORDER_STATUS[o.status]?.label ?? o.status}
-              </Tag>
+              <StatusTag className="order-drawer-status" kind="order" status={o.status} />
             </Descriptions.Item>
             <Descriptions.Item label="下单时间">{formatDateTime(o.createdAt)}</Descriptions.Item>
             <Descriptions.Item label="商品金额">{formatFen(o.itemsTotalFen)}</Descriptions.Item>
@@ -81,15 +79,15 @@ export function OrderDrawer({ orderId, onClose }: { orderId: number | null; onCl
               <Typography.Title level={5}>支付与退款</Typography.Title>
               {payments.data.payments.map((p) => (
                 <div key={p.channel}>
-                  {p.channel === 'wechat' ? '微信支付' : '支付宝'} · {PAYMENT_STATUS[p.status] ?? p.status} ·{' '}
+                  {p.channel === 'wechat' ? '微信支付' : '支付宝'} · {statusLabel('payment', p.status)} ·{' '}
                   {formatFen(p.paidFen)}{' '}
                   {p.transactionId && <Typography.Text type="secondary">{p.transactionId}</Typography.Text>}
                 </div>
               ))}
               {payments.data.refunds.map((r) => (
                 <div key={r.id}>
-                  退款 {formatFen(r.amountFen)} · {REFUND_REASON[r.reason] ?? r.reason} ·{' '}
-                  {REFUND_STATUS[r.status] ?? r.status}
+                  退款 {formatFen(r.amountFen)} · {statusLabel('refundReason', r.reason)} ·{' '}
+                  {statusLabel('refund', r.status)}
                 </div>
               ))}
             </div>

@@ -1,11 +1,10 @@
 import type { OrderList, OrderSummary } from '@contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Input, Select, Space, Table, Tag } from 'antd';
+import { Card, Input, Select, Space, Table } from 'antd';
 import { useState } from 'react';
+import { formatDateTime, formatFen, statusOptions } from '@display';
 import { api } from '../../shared/api/client';
-import { formatFen } from '../../shared/format/money';
-import { formatDateTime } from '../../shared/format/time';
-import { ORDER_STATUS } from './labels';
+import { StatusTag } from '../../shared/status/StatusTag';
 import { OrderDrawer } from './OrderDrawer';
 
 /** Orders: filter by status, find by number, open one to ship, cancel or refund it. */
@@ -32,7 +31,7 @@ export function OrderListPage() {
             setStatus(v);
             setPage(1);
           }}
-          options={Object.entries(ORDER_STATUS).map(([value, s]) => ({ value, label: s.label }))}
+          options={statusOptions('order')}
         />
         <Input.Search
           allowClear
@@ -59,7 +58,7 @@ export function OrderListPage() {
             title: '状态',
             dataIndex: 'status',
             width: 100,
-            render: (s: string) => <Tag color={ORDER_STATUS[s]?.color}>{ORDER_STATUS[s]?.label ?? s}</Tag>,
+            render: (s: string) => <StatusTag kind="order" status={s} />,
           },
           { title: '下单时间', dataIndex: 'createdAt', width: 180, render: (v: string) => formatDateTime(v) },
         ]}

@@ -1,7 +1,7 @@
 import type { OrderSettingsDoc } from '@contracts';
 import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Spin, Typography } from 'antd';
 import type { FormRule } from 'antd';
-import { fenToYuan, yuanToFen } from '../../shared/format/money';
+import { fenToYuan, yuanToFen } from '@display';
 import { useOrderSettings, useSaveOrderSettings } from './api';
 
 interface Values {

@@ -40,8 +40,20 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     queryKey: meQueryKey,
     queryFn: ({ signal }) => api.get<Operator>('/api/admin/v1/me', undefined, signal),
     enabled: token !== null,
-    staleTime: 5 * 60_000,
+    // the role can change while the admin is open (it applies to the next request at once); the menu follows soon
+    staleTime: 60_000,
+    refetchOnWindowFocus: true,
   });
+
+  const adoptSession = useCallback(
+    (answer: AdminLoginResponse) => {
+      queryClient.clear();
+      setToken(answer.token);
+      queryClient.setQueryData(meQueryKey, answer.operator);
+      setTokenState(answer.token);
+    },
+    [queryClient],
+  );
 
   const login = useCallback(
     async (username: string, password: string) => {
@@ -50,13 +62,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         { username, password },
         { auth: false },
       );
-      queryClient.clear();
-      setToken(answer.token);
-      queryClient.setQueryData(meQueryKey, answer.operator);
-      setTokenState(answer.token);
+      adoptSession(answer);
       return answer.operator;
     },
-    [queryClient],
+    [adoptSession],
   );
 
   const { refetch } = me;
@@ -71,10 +80,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       operator: token !== null ? (me.data ?? null) : null,
       error: me.error,
       login,
+      adoptSession,
       logout: signOut,
       retry: () => void refetch(),
     };
-  }, [token, me.data, me.isError, me.error, login, signOut, refetch]);
+  }, [token, me.data, me.isError, me.error, login, adoptSession, signOut, refetch]);
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -1,4 +1,4 @@
-import type { Operator, OperatorRole } from '@contracts';
+import type { AdminLoginResponse, Operator, OperatorRole } from '@contracts';
 import { createContext, useContext } from 'react';
 
 export type AuthStatus = 'anonymous' | 'loading' | 'authenticated' | 'error';
@@ -10,6 +10,8 @@ export interface AuthState {
   /** why `/me` failed when status is 'error' (network, 5xx) */
   error: Error | null;
   login(username: string, password: string): Promise<Operator>;
+  /** takes over a session the server just issued (after changing one's own password, the old one is over) */
+  adoptSession(answer: AdminLoginResponse): void;
   logout(): void;
   retry(): void;
 }

@@ -1,37 +1,26 @@
-// The operators' audit log: every admin mutation records who, what, before and after — in the same transaction
-// as the change, so a change never lands without its entry.
-import type { Sequelize, Transaction } from 'sequelize';
-import { defineAuditModel, type AuditModel } from './persistence/model';
+// The operators' audit log, readable at GET /api/admin/v1/audit-logs. Every module writes it through the one
+// helper `rt.audit.record(t, operator, entry)` (platform/audit), in the transaction of the change it records.
+import { defineModule } from '../../kit/module';
+import { auditRoutes } from './http/routes';
 
-export interface AuditEntry {
-  operatorId: number | null;
-  action: string;
-  entity: string;
-  entityId?: string | number;
-  before?: unknown;
-  after?: unknown;
-  requestId?: string;
-}
+export { AuditErrors } from './errors';
 
-export class AuditLog {
-  readonly model: AuditModel;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- other modules write through rt.audit
+export interface AuditApi {}
 
-  constructor(sequelize: Sequelize) {
-    this.model = defineAuditModel(sequelize);
-  }
-
-  async record(entry: AuditEntry, transaction?: Transaction): Promise<void> {
-    await this.model.create(
-      {
-        operatorId: entry.operatorId,
-        action: entry.action,
-        entity: entry.entity,
-        entityId: entry.entityId === undefined ? null : String(entry.entityId),
-        beforeJson: entry.before === undefined ? null : JSON.stringify(entry.before),
-        afterJson: entry.after === undefined ? null : JSON.stringify(entry.after),
-        requestId: entry.requestId ?? null,
-      },
-      { transaction },
-    );
+declare module '../../kit/module' {
+  interface ModuleApis {
+    audit: AuditApi;
   }
 }
+
+export const auditModule = defineModule({
+  name: 'audit',
+  create(ctx) {
+    const identity = ctx.port('identity');
+    return {
+      api: {},
+      routes: auditRoutes({ model: ctx.rt.audit.model, operatorNames: (ids) => identity.operatorNames(ids) }),
+    };
+  },
+});

@@ -1,11 +1,31 @@
 // The cart: lines per SKU with live prices and stock from the catalog; stale lines flagged with a reason.
-import type { RouteSpec } from '../../http/route';
+import { defineModule } from '../../kit/module';
 import type { CartDeps } from './application/cart';
 import { cartRoutes } from './http/routes';
+import { defineCartModel, type CartItemModel } from './persistence/model';
 
-export { defineCartModel, type CartItemModel } from './persistence/model';
-export type { CartDeps } from './application/cart';
+export type { CartItemModel };
+export { CartErrors } from './errors';
 
-export function createCartModule(deps: CartDeps): { routes: RouteSpec[] } {
-  return { routes: cartRoutes(deps) };
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- nothing is offered to other modules yet
+export interface CartApi {}
+
+declare module '../../kit/module' {
+  interface ModuleApis {
+    cart: CartApi;
+  }
 }
+
+export const cartModule = defineModule({
+  name: 'cart',
+  models: defineCartModel,
+  create(ctx, CartItem) {
+    const catalog = ctx.port('catalog');
+    const deps: CartDeps = {
+      sequelize: ctx.rt.sequelize,
+      CartItem,
+      skus: (ids) => catalog.skuSnapshots(undefined, ids),
+    };
+    return { api: {}, routes: cartRoutes(deps) };
+  },
+});

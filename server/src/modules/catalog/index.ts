@@ -1,22 +1,62 @@
-// Catalog: categories, products (SPU) with their SKU matrix and images.
-import type { RouteSpec } from '../../http/route';
+// Catalog: categories, products (SPU) with their SKU matrix and images, stock reservations and sales counts.
+import path from 'node:path';
+import type { Transaction } from 'sequelize';
+import { defineModule } from '../../kit/module';
+import { LocalFileStorage } from '../../platform/storage/image-storage';
+import { ProductDetailCache } from './application/detail-cache';
 import type { CatalogDeps } from './application/ports';
-import { catalogAdminRoutes } from './http/admin-routes';
-import { catalogRoutes } from './http/routes';
-
-export { defineCatalogModels, type CatalogModels } from './persistence/models';
-export { ProductDetailCache } from './application/detail-cache';
-export { createProduct } from './application/create-product';
-export {
+import {
   addSales,
+  productSkus,
   releaseStock,
   reserveStock,
   skuSnapshots,
   type SkuSnapshot,
   type StockLine,
 } from './application/stock';
-export type { CatalogDeps };
+import { catalogAdminRoutes } from './http/admin-routes';
+import { catalogRoutes } from './http/routes';
+import { defineCatalogModels, type CatalogModels } from './persistence/models';
 
-export function createCatalogModule(deps: CatalogDeps): { routes: RouteSpec[] } {
-  return { routes: [...catalogRoutes(deps), ...catalogAdminRoutes(deps)] };
+export { createProduct } from './application/create-product';
+export { CatalogErrors } from './errors';
+export type { CatalogModels, SkuSnapshot, StockLine };
+
+/** The catalog's public API: SKU facts for pricing and pages, and atomic stock moves in the caller's transaction. */
+export interface CatalogApi {
+  skuSnapshots(t: Transaction | undefined, skuIds: number[]): Promise<Map<number, SkuSnapshot>>;
+  productSkus(productId: number): Promise<SkuSnapshot[]>;
+  /** one conditional UPDATE per SKU; STOCK_INSUFFICIENT (409) when any line cannot be covered */
+  reserveStock(t: Transaction, lines: StockLine[]): Promise<void>;
+  releaseStock(t: Transaction, lines: StockLine[]): Promise<void>;
+  addSales(t: Transaction, lines: { productId: number; quantity: number }[]): Promise<void>;
 }
+
+declare module '../../kit/module' {
+  interface ModuleApis {
+    catalog: CatalogApi;
+  }
+}
+
+export const catalogModule = defineModule({
+  name: 'catalog',
+  models: defineCatalogModels,
+  create({ rt }, models) {
+    const deps: CatalogDeps = {
+      ...rt, // the platform pieces the deps name (sequelize, db, clock, logger, outbox, audit…)
+      models,
+      detailCache: new ProductDetailCache(rt.redis, rt.logger),
+      images: new LocalFileStorage(path.join(rt.config.dataDir, 'uploads')),
+    };
+    return {
+      api: {
+        skuSnapshots: (t, ids) => skuSnapshots(deps, t, ids),
+        productSkus: (productId) => productSkus(deps, productId),
+        reserveStock: (t, lines) => reserveStock(deps, t, lines),
+        releaseStock: (t, lines) => releaseStock(deps, t, lines),
+        addSales: (t, lines) => addSales(deps, t, lines),
+      },
+      routes: [...catalogRoutes(deps), ...catalogAdminRoutes(deps)],
+    };
+  },
+});

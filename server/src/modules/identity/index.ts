@@ -1,32 +1,62 @@
 // Identity: consumers (WeChat, Alipay, H5 phone logins), operators and their roles, sessions.
-import type { JobDefinition } from '../../platform/jobs/scheduler';
-import type { RateLimits } from '../../http/rate-limit';
-import type { RouteSpec } from '../../http/route';
+import { defineModule } from '../../kit/module';
+import type { OperatorState } from '../../platform/session-tokens';
+import { createOperator, ensureFirstAdmin, generatePassword } from './application/operator-auth';
 import { purgeExpiredLoginCodes } from './application/phone-code';
+import { readOperatorState } from './application/operator-state';
 import type { IdentityDeps } from './application/ports';
+import { operatorNames, subjectOf, userProfiles } from './application/subjects';
+import type { IdentityProvider } from './domain/profile';
 import { identityRoutes } from './http/routes';
+import { defineIdentityModels, type IdentityModels } from './persistence/models';
 
-export { defineIdentityModels, type IdentityModels } from './persistence/models';
-export { createOperator, ensureFirstAdmin, generatePassword } from './application/operator-auth';
+export { createOperator, ensureFirstAdmin, generatePassword, defineIdentityModels, type IdentityModels };
 export { findOrCreateUser } from './application/consumer-login';
-export { subjectOf, userProfiles } from './application/subjects';
-export { ACCESS, ROLE_LABELS } from './domain/permissions';
-export type { IdentityDeps };
+export { ROLE_LABELS } from './domain/permissions';
+export { IdentityErrors } from './errors';
 
-export interface IdentityModule {
-  routes: RouteSpec[];
-  jobs: JobDefinition[];
+export interface IdentityApi {
+  /** the user's id on a platform (WeChat openid, Alipay user id), or null if they never signed in there */
+  subjectOf(userId: number, provider: IdentityProvider): Promise<string | null>;
+  /** public faces (nickname, avatar) of users */
+  profiles(userIds: number[]): Promise<Map<number, { nickname: string; avatar: string | null }>>;
+  operatorNames(operatorIds: number[]): Promise<Map<number, string>>;
+  /** the first super admin, at first start (bootstrap) */
+  ensureFirstAdmin(admin: Parameters<typeof ensureFirstAdmin>[1]): ReturnType<typeof ensureFirstAdmin>;
+  /** an operator as admin requests must see them now (cached in Redis a few seconds; null: no such operator) */
+  operatorState(operatorId: number): Promise<OperatorState | null>;
 }
 
-export function createIdentityModule(deps: IdentityDeps, rateLimits: RateLimits): IdentityModule {
-  return {
-    routes: identityRoutes(deps, rateLimits),
-    jobs: [
-      {
-        name: 'purge-login-codes',
-        schedule: '17 * * * *', // hourly
-        run: async ({ now }) => ({ deleted: await purgeExpiredLoginCodes(deps, now) }),
+declare module '../../kit/module' {
+  interface ModuleApis {
+    identity: IdentityApi;
+  }
+}
+
+export const identityModule = defineModule({
+  name: 'identity',
+  models: defineIdentityModels,
+  create({ rt }, models) {
+    const deps: IdentityDeps = {
+      ...rt, // the platform pieces the deps name (sequelize, db, redis, clock, logger, audit…)
+      models,
+    };
+    return {
+      api: {
+        subjectOf: (userId, provider) => subjectOf(models, userId, provider),
+        profiles: (ids) => userProfiles(models, ids),
+        operatorNames: (ids) => operatorNames(models, ids),
+        ensureFirstAdmin: (admin) => ensureFirstAdmin({ models }, admin),
+        operatorState: (operatorId) => readOperatorState(deps, operatorId),
       },
-    ],
-  };
-}
+      routes: identityRoutes(deps),
+      jobs: [
+        {
+          name: 'purge-login-codes',
+          schedule: '17 * * * *', // hourly
+          run: async ({ now }) => ({ deleted: await purgeExpiredLoginCodes(deps, now) }),
+        },
+      ],
+    };
+  },
+});

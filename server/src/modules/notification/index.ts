@@ -1,11 +1,14 @@
 // Notices to users (WeChat subscribe messages) through the outbox.
 import type { Transaction } from 'sequelize';
+import { onEventDurably } from '../../kit/events';
+import { defineModule } from '../../kit/module';
 import { NOTIFY_TOPIC, notifyUser, sendNotification, type NotificationDeps } from './application/notify';
 import type { EventFacts, UserEvent } from './domain/templates';
 
-export type { NotificationDeps } from './application/notify';
 export type { EventFacts, UserEvent } from './domain/templates';
+export { NotificationErrors } from './errors';
 
+/** Queues a notice in the caller's transaction (sent after commit; a duplicate `dedupeKey` is dropped). */
 export type Notify = <E extends UserEvent>(
   t: Transaction,
   userId: number,
@@ -14,7 +17,41 @@ export type Notify = <E extends UserEvent>(
   dedupeKey?: string,
 ) => Promise<void>;
 
-export function createNotificationModule(deps: NotificationDeps): { notify: Notify } {
-  deps.outbox.register(NOTIFY_TOPIC, (p) => sendNotification(deps, p));
-  return { notify: (t, userId, event, facts, dedupeKey) => notifyUser(deps, t, userId, event, facts, dedupeKey) };
+export interface NotificationApi {
+  notify: Notify;
 }
+
+declare module '../../kit/module' {
+  interface ModuleApis {
+    notification: NotificationApi;
+  }
+}
+
+export const notificationModule = defineModule({
+  name: 'notification',
+  create(ctx) {
+    const { rt } = ctx;
+    const identity = ctx.port('identity');
+    const deps: NotificationDeps = {
+      outbox: rt.outbox,
+      wechat: rt.wechat,
+      logger: rt.logger,
+      templateIds: rt.config.wechat.templates,
+      openidOf: (userId) => identity.subjectOf(userId, 'wechat'),
+    };
+    return {
+      api: { notify: (t, userId, event, facts, dedupeKey) => notifyUser(deps, t, userId, event, facts, dedupeKey) },
+      outbox: { [NOTIFY_TOPIC]: (p) => sendNotification(deps, p) },
+      // durable: delivered after the shipment commits, retried until WeChat answers
+      subscriptions: [
+        onEventDurably('order.shipped', 'wechat-notice', (e) =>
+          sendNotification(deps, {
+            userId: e.userId,
+            event: 'order_shipped',
+            facts: { orderNo: e.orderNo, title: e.title, carrier: e.carrier, trackingNo: e.trackingNo },
+          }),
+        ),
+      ],
+    };
+  },
+});

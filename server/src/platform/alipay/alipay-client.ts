@@ -1,8 +1,9 @@
 // Alipay open platform through alipay-sdk (platform.md §4): the gateway is configurable, so sandbox and tests
 // talk to the in-process simulator over HTTP with real RSA2 signatures both ways.
 import { AlipaySdk } from 'alipay-sdk';
-import { AppError, invalid, unavailable } from '../../kernel/errors';
+import { AppError, PlatformErrors } from '../../kernel/errors';
 import { fenToYuanString, yuanToFen } from '../../kernel/money';
+import { shanghaiDateTime } from '../../kernel/shanghai-time';
 import type { Logger } from '../logger';
 
 export interface AlipayClientOptions {
@@ -27,11 +28,6 @@ export function yuanToFenOrNaN(yuan: string): number {
   } catch {
     return NaN;
   }
-}
-
-/** yyyy-MM-dd HH:mm:ss in Asia/Shanghai, Alipay's format. */
-export function shanghaiDateTime(d: Date): string {
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
 }
 
 export class AlipayClient {
@@ -68,11 +64,11 @@ export class AlipayClient {
       )) as Record<string, unknown>;
     } catch (err) {
       this.opts.logger.warn({ err }, 'alipay gateway error');
-      throw unavailable('ALIPAY_UNAVAILABLE', '支付宝服务暂不可用，请稍后再试');
+      throw PlatformErrors.ALIPAY_UNAVAILABLE();
     }
     if (result.code && result.code !== '10000') throw this.mapError(result);
     const userId = (result.userId ?? result.openId) as string | undefined;
-    if (!userId) throw unavailable('ALIPAY_UNAVAILABLE', '支付宝登录暂不可用');
+    if (!userId) throw PlatformErrors.ALIPAY_UNAVAILABLE(undefined, '支付宝登录暂不可用');
     return { userId };
   }
 
@@ -147,8 +143,7 @@ export class AlipayClient {
 
   private mapError(result: Record<string, unknown>): AppError {
     this.opts.logger.warn({ code: result.code, subCode: result.subCode }, 'alipay api error');
-    if (result.subCode === 'isv.code-invalid')
-      return invalid('ALIPAY_CODE_INVALID', '支付宝授权码无效或已使用，请重试');
-    return unavailable('ALIPAY_UNAVAILABLE', '支付宝服务暂不可用，请稍后再试');
+    if (result.subCode === 'isv.code-invalid') return PlatformErrors.ALIPAY_CODE_INVALID();
+    return PlatformErrors.ALIPAY_UNAVAILABLE();
   }
 }

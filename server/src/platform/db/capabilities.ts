@@ -11,6 +11,11 @@ export interface DbCapabilities {
   isRetryableTxError(error: unknown): boolean;
   /** INTEGER UNSIGNED exists (SQLite ignores it with a warning) */
   unsignedIntegers: boolean;
+  /**
+   * VARCHAR comparisons go through a collation (case, accents and trailing spaces folded): a key that must match
+   * byte for byte needs a binary column. SQLite compares TEXT byte for byte already.
+   */
+  collatedStrings: boolean;
 }
 
 export function capabilitiesOf(sequelize: Sequelize): DbCapabilities {
@@ -19,6 +24,7 @@ export function capabilitiesOf(sequelize: Sequelize): DbCapabilities {
     rowLocks: mysql,
     createDatabase: mysql,
     unsignedIntegers: mysql,
+    collatedStrings: mysql,
     isRetryableTxError(error) {
       const e = error as { parent?: { errno?: number; code?: string }; original?: { errno?: number; code?: string } };
       const inner = e?.parent ?? e?.original;

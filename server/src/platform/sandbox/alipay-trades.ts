@@ -1,6 +1,7 @@
 // The simulated Alipay trade ledger (sandbox only): alipay.trade.create/query/close/refund with Alipay's rules
 // and error codes, and the asynchronous notification: a form POST signed RSA2 over the sorted fields, retried
 // until the merchant answers the plain text `success`.
+import { shanghaiDateTime } from '../../kernel/shanghai-time';
 import { createSign, randomBytes } from 'node:crypto';
 import type { Logger } from '../logger';
 
@@ -23,7 +24,7 @@ const digits = (n: number) =>
     .toString()
     .padStart(n, '0')
     .slice(0, n);
-const now = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+const now = () => shanghaiDateTime(new Date());
 const fen = (yuan: string) => Math.round(Number(yuan) * 100);
 const fail = (sub_code: string, sub_msg: string) => ({ code: '40004', msg: 'Business Failed', sub_code, sub_msg });
 

@@ -1,7 +1,7 @@
 // The WeChat mini-program server API (platform.md §3): jscode2session for login and the stable access token,
 // cached in Redis so every instance shares one token. The base URL is configurable: the real
 // https://api.weixin.qq.com in production, the in-process simulator in sandbox and tests.
-import { AppError, invalid, rateLimited, unavailable } from '../../kernel/errors';
+import { AppError, PlatformErrors } from '../../kernel/errors';
 import type { Logger } from '../logger';
 import type { RedisClient } from '../redis/redis';
 
@@ -41,7 +41,7 @@ export class WechatClient {
       `/sns/jscode2session?${q}`,
     );
     if (res.errcode) throw this.mapError(res);
-    if (!res.openid || !res.session_key) throw unavailable('WECHAT_UNAVAILABLE', '微信登录暂不可用');
+    if (!res.openid || !res.session_key) throw PlatformErrors.WECHAT_UNAVAILABLE(undefined, '微信登录暂不可用');
     return { openid: res.openid, unionid: res.unionid, sessionKey: res.session_key };
   }
 
@@ -103,7 +103,7 @@ export class WechatClient {
       });
     } catch (err) {
       this.opts.logger.warn({ err }, 'wechat api unreachable');
-      throw unavailable('WECHAT_UNAVAILABLE', '微信服务暂不可用，请稍后再试');
+      throw PlatformErrors.WECHAT_UNAVAILABLE();
     }
     if ((response.headers.get('content-type') ?? '').startsWith('image/'))
       return Buffer.from(await response.arrayBuffer());
@@ -115,13 +115,13 @@ export class WechatClient {
     switch (res.errcode) {
       case 40029:
       case 40163:
-        return invalid('WECHAT_CODE_INVALID', '微信登录凭证无效或已使用，请重试');
+        return PlatformErrors.WECHAT_CODE_INVALID();
       case 45011:
-        return rateLimited(60);
+        return PlatformErrors.RATE_LIMITED({ retryAfterSec: 60 });
       case 40226:
-        return new AppError('forbidden', 'WECHAT_USER_RISKY', '该微信账号暂时无法登录');
+        return PlatformErrors.WECHAT_USER_RISKY();
       default:
-        return unavailable('WECHAT_UNAVAILABLE', '微信服务暂不可用，请稍后再试');
+        return PlatformErrors.WECHAT_UNAVAILABLE();
     }
   }
 
@@ -136,9 +136,9 @@ export class WechatClient {
       });
     } catch (err) {
       this.opts.logger.warn({ err }, 'wechat api unreachable');
-      throw unavailable('WECHAT_UNAVAILABLE', '微信服务暂不可用，请稍后再试');
+      throw PlatformErrors.WECHAT_UNAVAILABLE();
     }
-    if (!response.ok) throw unavailable('WECHAT_UNAVAILABLE', `微信服务返回 ${response.status}`);
+    if (!response.ok) throw PlatformErrors.WECHAT_UNAVAILABLE(undefined, `微信服务返回 ${response.status}`);
     return (await response.json()) as T;
   }
 }

@@ -2,6 +2,7 @@
 // (`createHttp`) so that the host can point at the sandbox simulator, the body goes out byte-identical to what
 // was signed, and every response's signature is verified (the library checks none). Nothing here throws on a
 // WeChat error: calls return a typed result, callers decide.
+import { shanghaiRfc3339 } from '../../kernel/shanghai-time';
 import { randomBytes, X509Certificate } from 'node:crypto';
 import WxPay from 'wechatpay-node-v3';
 import type { Logger } from '../logger';
@@ -244,7 +245,4 @@ export function signedHeaders(h: Headers | Record<string, string | string[] | un
 }
 
 /** RFC 3339 with the +08:00 offset WeChat expects, e.g. 2026-11-23T12:00:00+08:00. */
-export function rfc3339Shanghai(d: Date): string {
-  const local = new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 19);
-  return `${local}+08:00`;
-}
+export const rfc3339Shanghai = shanghaiRfc3339;

@@ -2,7 +2,7 @@ import { DeleteOutlined } from '@ant-design/icons';
 import { Button, Flex, Input, InputNumber, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { fenToYuan, yuanToFen } from '../../../shared/format/money';
+import { fenToYuan, yuanToFen } from '@display';
 import { SingleImageUpload } from '../../../shared/upload/SingleImageUpload';
 import type { SkuDraft, SpecAttr } from './sku-matrix';
 import { priceProblem } from './sku-matrix';

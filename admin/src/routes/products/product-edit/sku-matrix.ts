@@ -1,7 +1,7 @@
 // The product editor's SKU matrix, pure: spec attributes (name + values) → the cartesian product of rows. A row is
 // keyed by its values per attribute *uid*, so renaming an attribute keeps the rows (and their SKU ids and stock).
 import type { AdminProductDetail, UpdateProductRequest } from '@contracts';
-import { fenToYuan, yuanToFen } from '../../../shared/format/money';
+import { fenToYuan, yuanToFen } from '@display';
 
 export interface SpecAttr {
   /** local identity, stable while the name is edited */

@@ -1,9 +1,8 @@
 import { EditOutlined } from '@ant-design/icons';
 import type { AdminProductRow } from '@contracts';
+import { formatDateTime, formatFen } from '@display';
 import { Button, Image, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { formatFen } from '../../../shared/format/money';
-import { formatDateTime } from '../../../shared/format/time';
 import { ShelfSwitch } from './ShelfSwitch';
 
 const IMAGE_FALLBACK =

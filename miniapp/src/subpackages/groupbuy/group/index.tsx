@@ -8,8 +8,9 @@ import AddressPicker from '../../../components/AddressPicker';
 import { API_BASE, resolveAsset } from '../../../services/env';
 import { getCampaign, getGroup, joinGroup, myGroups, openGroup } from '../../../services/groupbuy';
 import { requireLogin } from '../../../services/guard';
-import { countdown, groupCodeFrom, groupStatusLabel, specsLabel } from '../../../services/labels';
-import { formatFen } from '../../../services/money';
+import { formatFen, statusLabel } from '@display';
+import { useSubmit } from '../../../hooks/useSubmit';
+import { countdown, groupCodeFrom, specsLabel } from '../../../services/labels';
 import { payOrder } from '../../../services/payment';
 import { getCachedUser } from '../../../services/session';
 import { seatSlots } from './seats';
@@ -35,6 +36,8 @@ export default function GroupPage() {
   const [joining, setJoining] = useState(!!openCampaign);
   const [poster, setPoster] = useState<string | null>(null);
   const [now, setNow] = useState(Date.now());
+  // opening or joining is one intent: one Idempotency-Key across retries, the button busy while it runs
+  const { submit: take, busy } = useSubmit();
 
   const load = useCallback(async () => {
     if (code) {
@@ -81,14 +84,22 @@ export default function GroupPage() {
     if (!address) return void Taro.showToast({ title: '请先填写收货地址', icon: 'none' });
     const sku = skuId ?? campaign.skus[0]?.skuId;
     if (!sku) return;
-    const res =
-      code && !openCampaign ? await joinGroup(code, sku, address.id) : await openGroup(campaign.id, sku, address.id);
-    if (res.routed) void Taro.showToast({ title: '原团已满，已为你换到另一个团', icon: 'none' });
-    setCode(res.group.code);
-    setJoining(false);
-    const next = pagePath(res.group.code);
-    await payOrder(res.order.id, next);
-    if (process.env.TARO_ENV !== 'h5') void Taro.redirectTo({ url: next });
+    await take(async (key) => {
+      const res =
+        code && !openCampaign
+          ? await joinGroup(code, sku, address.id, key)
+          : await openGroup(campaign.id, sku, address.id, key);
+      if (res.routed) void Taro.showToast({ title: '原团已满，已为你换到另一个团', icon: 'none' });
+      setCode(res.group.code);
+      setJoining(false);
+      const next = pagePath(res.group.code);
+      // the seat is taken whatever the payment does: a cancelled payment is paid later from this page
+      const paid = await payOrder(res.order.id, next).then(
+        () => true,
+        () => false,
+      );
+      if (paid && process.env.TARO_ENV !== 'h5') void Taro.redirectTo({ url: next });
+    });
   };
 
   const me = getCachedUser();
@@ -112,7 +123,7 @@ export default function GroupPage() {
 
       {group && (
         <View className="shop-card gb-group">
-          <Text className={`gb-status gb-status--${group.status}`}>{groupStatusLabel(group.status)}</Text>
+          <Text className={`gb-status gb-status--${group.status}`}>{statusLabel('group', group.status)}</Text>
           {group.status === 'open' && group.expiresAt && (
             <Text className="shop-row__muted">
               还差 <Text className="shop-price">{group.seatsLeft}</Text> 人，剩余{' '}
@@ -189,7 +200,14 @@ export default function GroupPage() {
             )}
           </>
         ) : joining ? (
-          <Button className="gb-submit" type="primary" shape="round" onClick={() => void submit()}>
+          <Button
+            className="gb-submit"
+            type="primary"
+            shape="round"
+            loading={busy}
+            disabled={busy}
+            onClick={() => void submit()}
+          >
             {openCampaign ? '开团并支付' : '参团并支付'}
           </Button>
         ) : (

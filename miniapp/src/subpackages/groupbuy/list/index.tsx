@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import type { Campaign } from '@contracts';
+import { formatFen } from '@display';
 import { listCampaigns } from '../../../services/groupbuy';
-import { formatFen } from '../../../services/money';
 import LineImage from '../../../components/LineImage';
 import '../../../components/shop.css';
 

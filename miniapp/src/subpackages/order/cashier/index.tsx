@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { WechatPayParams } from '@contracts';
-import { formatFen } from '../../../services/money';
+import { formatFen } from '@display';
 import { sandboxPay } from '../../../services/payment';
 import { startPayment } from '../../../services/shop';
 import '../../../components/shop.css';

@@ -1,11 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Address, CheckoutPreview } from '@contracts';
 import AddressPicker from '../../../components/AddressPicker';
-import { newIdempotencyKey, specsLabel } from '../../../services/labels';
-import { formatFen } from '../../../services/money';
+import { formatFen } from '@display';
+import { useSubmit } from '../../../hooks/useSubmit';
+import { specsLabel } from '../../../services/labels';
 import { payOrder } from '../../../services/payment';
 import { createOrder, decodeItems, previewCheckout } from '../../../services/shop';
 import { requireLogin } from '../../../services/guard';
@@ -19,9 +20,12 @@ export default function Checkout() {
   const [preview, setPreview] = useState<CheckoutPreview | null>(null);
   const [address, setAddress] = useState<Address | null>(null);
   const [remark, setRemark] = useState('');
-  const [busy, setBusy] = useState(false);
-  // one key per visit: a double tap or a retried request never makes two orders
-  const idempotencyKey = useMemo(newIdempotencyKey, []);
+  // placing carries one Idempotency-Key until it succeeds; a double tap or a retry never makes two orders
+  const { submit: place, busy } = useSubmit();
+  // once placed, this page's intent is done: coming back from the cashier pays that order instead of a new one
+  // (a ref, read synchronously by the next tap; the state only relabels the button)
+  const placedRef = useRef<number | null>(null);
+  const [placed, setPlaced] = useState(false);
 
   useEffect(() => {
     if (!requireLogin() || !items.length) return;
@@ -33,18 +37,18 @@ export default function Checkout() {
       void Taro.showToast({ title: '请先填写收货地址', icon: 'none' });
       return;
     }
-    setBusy(true);
-    try {
-      const order = await createOrder(items, address.id, remark, idempotencyKey);
-      await payOrder(order.id).catch(() => {
+    // busy until the cashier is up; the key renews once the order exists, whatever the payment does
+    await place(async (key) => {
+      placedRef.current ??= (await createOrder(items, address.id, remark, key)).id;
+      const orderId = placedRef.current;
+      setPlaced(true);
+      await payOrder(orderId).catch(() => {
         // the user closed the cashier: the order waits in the list, payable until its deadline
-        void Taro.redirectTo({ url: `/subpackages/order/detail/index?id=${order.id}` });
+        void Taro.redirectTo({ url: `/subpackages/order/detail/index?id=${orderId}` });
       });
       if (process.env.TARO_ENV !== 'h5')
-        void Taro.redirectTo({ url: `/subpackages/order/result/index?orderId=${order.id}` });
-    } finally {
-      setBusy(false);
-    }
+        void Taro.redirectTo({ url: `/subpackages/order/result/index?orderId=${orderId}` });
+    });
   };
 
   if (!items.length) return <View className="shop-empty">没有要结算的商品</View>;
@@ -103,10 +107,10 @@ export default function Checkout() {
           type="primary"
           shape="round"
           loading={busy}
-          disabled={busy || blocked}
+          disabled={busy || (blocked && !placed)}
           onClick={() => void submit()}
         >
-          提交订单
+          {placed ? '去支付' : '提交订单'}
         </Button>
       </View>
     </View>

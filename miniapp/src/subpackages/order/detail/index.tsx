@@ -4,26 +4,21 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Order, OrderPayments } from '@contracts';
 import { requireLogin } from '../../../services/guard';
-import { addressText, countdown, orderStatusLabel, specsLabel } from '../../../services/labels';
-import { formatFen } from '../../../services/money';
+import { formatFen, statusLabel } from '@display';
+import { useSubmit } from '../../../hooks/useSubmit';
+import { addressText, countdown, specsLabel } from '../../../services/labels';
 import { payOrder } from '../../../services/payment';
-import { cancelOrder, confirmReceipt, getOrder, orderPayments } from '../../../services/shop';
-import { post } from '../../../services/request';
+import { cancelOrder, confirmReceipt, getOrder, orderPayments, requestAfterSale } from '../../../services/shop';
 import LineImage from '../../../components/LineImage';
 import '../../../components/shop.css';
-
-const REFUND_STATUS: Record<string, string> = {
-  pending: '待退款',
-  processing: '退款中',
-  succeeded: '已退款',
-  failed: '退款失败',
-};
 
 /** One order: state, address, lines, money, shipment, refunds, and what the user can do now. */
 export default function OrderDetail() {
   const id = Number(useRouter().params.id);
   const [order, setOrder] = useState<Order | null>(null);
   const [payments, setPayments] = useState<OrderPayments | null>(null);
+  // an after-sale request creates a record: one Idempotency-Key until it succeeds, buttons busy meanwhile
+  const { submit: createAfterSale, busy } = useSubmit();
 
   const load = useCallback(() => {
     if (!requireLogin()) return;
@@ -37,23 +32,31 @@ export default function OrderDetail() {
     await fn();
     load();
   };
-  const afterSale = (type: 'refund_only' | 'return_refund') =>
-    act(
-      () =>
-        post(`/api/v1/orders/${id}/after-sales`, {
-          type,
-          reason: type === 'refund_only' ? '不想要了' : '退货退款',
-          lines: order!.items.map((i) => ({ orderItemId: i.id, quantity: i.quantity })),
-        }).then(() => Taro.showToast({ title: '已提交售后申请', icon: 'none' })),
-      type === 'refund_only' ? '申请退款？' : '申请退货退款？',
-    );
+  const afterSale = (type: 'refund_only' | 'return_refund') => async () => {
+    if (!order || busy) return;
+    if (
+      !(
+        await Taro.showModal({
+          title: type === 'refund_only' ? '申请退款？' : '申请退货退款？',
+          confirmColor: '#fa2c19',
+        })
+      ).confirm
+    )
+      return;
+    const lines = order.items.map((i) => ({ orderItemId: i.id, quantity: i.quantity }));
+    const reason = type === 'refund_only' ? '不想要了' : '退货退款';
+    const done = await createAfterSale((key) => requestAfterSale(id, { type, reason, lines }, key));
+    if (!done) return;
+    void Taro.showToast({ title: '已提交售后申请', icon: 'none' });
+    load();
+  };
 
   if (!order) return <View className="shop-empty">加载中…</View>;
   const a = order.address;
   return (
     <View className="shop-page order-detail">
       <View className="shop-card">
-        <Text className="shop-card__title order-status">{orderStatusLabel(order.status)}</Text>
+        <Text className="shop-card__title order-status">{statusLabel('order', order.status)}</Text>
         {order.status === 'pending_payment' && (
           <Text className="shop-row__muted">请在 {countdown(order.payDeadline)} 内支付，超时订单将自动取消</Text>
         )}
@@ -103,7 +106,7 @@ export default function OrderDetail() {
           {payments.refunds.map((r) => (
             <View className="shop-row" key={r.id}>
               <Text>{formatFen(r.amountFen)}</Text>
-              <Text className="shop-row__muted">{REFUND_STATUS[r.status] ?? r.status}</Text>
+              <Text className="shop-row__muted">{statusLabel('refund', r.status)}</Text>
             </View>
           ))}
         </View>
@@ -124,19 +127,37 @@ export default function OrderDetail() {
           </>
         )}
         {order.status === 'to_ship' && (
-          <Button className="order-refund" size="small" onClick={() => void afterSale('refund_only')()}>
+          <Button
+            className="order-refund"
+            size="small"
+            loading={busy}
+            disabled={busy}
+            onClick={() => void afterSale('refund_only')()}
+          >
             申请退款
           </Button>
         )}
         {order.status === 'completed' && (
           // the server holds the window (7 days after receipt) and says so when it has passed
-          <Button className="order-return" size="small" onClick={() => void afterSale('return_refund')()}>
+          <Button
+            className="order-return"
+            size="small"
+            loading={busy}
+            disabled={busy}
+            onClick={() => void afterSale('return_refund')()}
+          >
             申请售后
           </Button>
         )}
         {order.status === 'shipped' && (
           <>
-            <Button className="order-return" size="small" onClick={() => void afterSale('return_refund')()}>
+            <Button
+              className="order-return"
+              size="small"
+              loading={busy}
+              disabled={busy}
+              onClick={() => void afterSale('return_refund')()}
+            >
               退货退款
             </Button>
             <Button

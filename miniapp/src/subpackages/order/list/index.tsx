@@ -2,21 +2,17 @@ import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import type { OrderSummary } from '@contracts';
+import { formatFen, statusLabel } from '@display';
 import LineImage from '../../../components/LineImage';
 import { requireLogin } from '../../../services/guard';
-import { orderStatusLabel } from '../../../services/labels';
-import { formatFen } from '../../../services/money';
 import { listOrders } from '../../../services/shop';
 import '../../../components/shop.css';
 
 const TABS: [string, string | undefined][] = [
   ['全部', undefined],
-  ['待付款', 'pending_payment'],
-  ['待成团', 'awaiting_group'],
-  ['待发货', 'to_ship'],
-  ['已发货', 'shipped'],
-  ['已完成', 'completed'],
-  ['退款', 'refunded'],
+  ...(['pending_payment', 'awaiting_group', 'to_ship', 'shipped', 'completed', 'refunded'] as const).map(
+    (s): [string, string] => [statusLabel('order', s), s],
+  ),
 ];
 
 /** My orders by state. */
@@ -56,7 +52,7 @@ export default function OrderList() {
         >
           <View className="shop-row">
             <Text className="shop-row__muted">订单号 {o.orderNo}</Text>
-            <Text className="shop-price order-status">{orderStatusLabel(o.status)}</Text>
+            <Text className="shop-price order-status">{statusLabel('order', o.status)}</Text>
           </View>
           <View className="shop-line">
             <LineImage src={o.firstItem?.image} />

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { orderStatusLabel } from '../../../services/labels';
+import { statusLabel } from '@display';
 import { getOrder } from '../../../services/shop';
 import '../../../components/shop.css';
 import './index.css';
@@ -46,7 +46,7 @@ export default function PayResult() {
       <View className="shop-card pay-result__card">
         <Text className={`pay-result__icon ${paid ? 'pay-result__icon--ok' : ''}`}>{paid ? '✓' : '…'}</Text>
         <Text className="pay-result__title">{paid ? '支付成功' : waited ? '支付结果确认中' : '正在确认支付结果'}</Text>
-        <Text className="shop-row__muted order-status">{orderStatusLabel(status)}</Text>
+        <Text className="shop-row__muted order-status">{statusLabel('order', status)}</Text>
         <View className="pay-result__actions">
           <Button
             size="small"

@@ -1,9 +1,9 @@
-import type { Sequelize } from 'sequelize';
+import { UniqueConstraintError, type Sequelize, type Transaction } from 'sequelize';
 import type { z } from 'zod';
 import type { Address, AddressInput } from '../../../contracts/order';
-import { notFound } from '../../../kernel/errors';
 import type { DbCapabilities } from '../../../platform/db/capabilities';
 import { inTransaction } from '../../../platform/db/transaction';
+import { AddressErrors } from '../errors';
 import type { AddressAttrs, AddressModel } from '../persistence/model';
 
 export interface AddressDeps {
@@ -23,19 +23,53 @@ const toAddress = (a: AddressAttrs): Address => ({
   isDefault: Boolean(a.isDefault),
 });
 
+/**
+ * Exactly one default address per user, under any concurrency:
+ * - at most one is the database's: `default_user_id` (the user's id on the default, NULL elsewhere) is unique
+ *   (migration 0011). A write racing another into a second default fails on that key; its transaction is rolled
+ *   back whole and run again, and then sees the default that won (and replaces it when it asked to be the
+ *   default). Locking "the user's addresses" instead would not do: before the first one exists there is no row to
+ *   lock, and a `SELECT … WHERE user_id … FOR UPDATE` takes gap locks that deadlock with other users' inserts.
+ * - at least one (while the user has any): a write that relies on the current default locks that row by primary
+ *   key (a record lock, no gap) and reads it again, so it queues behind a delete of it and then sees it gone; a
+ *   delete of the default promotes the newest remaining address in its transaction.
+ */
+async function withOneDefault<T>(deps: AddressDeps, work: (t: Transaction) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await inTransaction(deps.sequelize, deps.db, work);
+    } catch (e) {
+      const again = e instanceof UniqueConstraintError || deps.db.isRetryableTxError(e);
+      if (!again || attempt >= 30) throw e;
+      await new Promise((r) => setTimeout(r, 2 + Math.random() * 10 * Math.min(attempt, 5)));
+    }
+  }
+}
+
+/** The row by primary key under its write lock (a record lock), or null when it is gone. */
+async function lockRow(deps: AddressDeps, t: Transaction, id: number) {
+  const row = await deps.Address.findOne({
+    where: { id },
+    transaction: t,
+    lock: deps.db.rowLocks ? t.LOCK.UPDATE : undefined,
+  });
+  return row?.get({ plain: true }) ?? null;
+}
+
 export async function createAddress(
   deps: AddressDeps,
   userId: number,
   input: z.output<typeof AddressInput>,
 ): Promise<Address> {
-  return inTransaction(deps.sequelize, deps.db, async (transaction) => {
-    const defaults = await deps.Address.findAll({ where: { userId }, attributes: ['id', 'isDefault'], transaction });
-    const isDefault = input.isDefault || defaults.length === 0;
+  return withOneDefault(deps, async (transaction) => {
+    const own = await deps.Address.findAll({ where: { userId }, attributes: ['id', 'isDefault'], transaction });
+    const seen = own.find((a) => a.getDataValue('isDefault'))?.getDataValue('id');
+    const current = seen ? await lockRow(deps, transaction, seen) : null;
+    const hasDefault = !!current?.isDefault;
+    const isDefault = input.isDefault || !hasDefault;
     // Clear the old default by primary key: an UPDATE … WHERE user_id takes gap locks on the user_id index that
     // deadlock with other users' first inserts (seen as MariaDB 1213 under 100 racing sign-ups).
-    const previous = defaults.filter((a) => a.getDataValue('isDefault')).map((a) => a.getDataValue('id'));
-    if (isDefault && previous.length)
-      await deps.Address.update({ isDefault: false }, { where: { id: previous }, transaction });
+    if (isDefault && hasDefault) await deps.Address.update({ isDefault: false }, { where: { id: seen }, transaction });
     const row = await deps.Address.create({ ...input, userId, isDefault }, { transaction });
     return toAddress(row.get({ plain: true }));
   });
@@ -55,12 +89,29 @@ export async function listAddresses(deps: AddressDeps, userId: number): Promise<
 /** The user's own address; another user's is reported as missing, never as forbidden. */
 export async function getOwnAddress(deps: AddressDeps, userId: number, id: number): Promise<Address> {
   const row = await deps.Address.findOne({ where: { id, userId } });
-  if (!row) throw notFound('收货地址', 'ADDRESS_NOT_FOUND');
+  if (!row) throw AddressErrors.ADDRESS_NOT_FOUND();
   return toAddress(row.get({ plain: true }));
 }
 
+/** Deletes the user's own address; deleting the default makes the newest remaining one the default. */
 export async function deleteAddress(deps: AddressDeps, userId: number, id: number): Promise<{ ok: true }> {
-  const n = await deps.Address.destroy({ where: { id, userId } });
-  if (!n) throw notFound('收货地址', 'ADDRESS_NOT_FOUND');
-  return { ok: true };
+  return withOneDefault(deps, async (transaction) => {
+    const row = await lockRow(deps, transaction, id);
+    if (!row || row.userId !== userId) throw AddressErrors.ADDRESS_NOT_FOUND();
+    await deps.Address.destroy({ where: { id }, transaction });
+    if (!row.isDefault) return { ok: true as const };
+    const rest = await deps.Address.findAll({
+      where: { userId },
+      attributes: ['id'],
+      order: [['id', 'DESC']],
+      transaction,
+    });
+    for (const r of rest) {
+      const candidate = r.getDataValue('id');
+      if (!(await lockRow(deps, transaction, candidate))) continue; // deleted meanwhile
+      await deps.Address.update({ isDefault: true }, { where: { id: candidate }, transaction });
+      break;
+    }
+    return { ok: true as const };
+  });
 }

@@ -2,6 +2,7 @@ import { IdParam, Ok } from '../../../contracts/common';
 import { Address, AddressInput, AddressList } from '../../../contracts/order';
 import { defineRoute, type RouteSpec } from '../../../http/route';
 import { createAddress, deleteAddress, listAddresses, type AddressDeps } from '../application/addresses';
+import { AddressErrors } from '../errors';
 
 const tags = ['address'];
 
@@ -35,7 +36,7 @@ export function addressRoutes(deps: AddressDeps): RouteSpec[] {
       summary: '删除收货地址',
       params: IdParam,
       response: Ok,
-      errors: { 404: '地址不存在 (ADDRESS_NOT_FOUND)' },
+      errors: [AddressErrors.ADDRESS_NOT_FOUND],
       handler: ({ actor, params }) => deleteAddress(deps, actor.userId, params.id),
     }),
   ];

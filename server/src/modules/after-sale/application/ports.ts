@@ -2,6 +2,9 @@ import type { Sequelize, Transaction } from 'sequelize';
 import type { Clock } from '../../../kernel/clock';
 import type { DbCapabilities } from '../../../platform/db/capabilities';
 import type { Logger } from '../../../platform/logger';
+import type { EventBus } from '../../../kit/events';
+import type { AuditLog } from '../../../platform/audit/audit-log';
+import type { Idempotency } from '../../../platform/idempotency';
 import type { AfterSaleModels } from '../persistence/models';
 
 export interface OrderFacts {
@@ -13,23 +16,24 @@ export interface OrderFacts {
   items: { id: number; skuId: number; unitPriceFen: number; quantity: number }[];
 }
 
-/** What after-sales need from orders (bound by the composition root). */
+/** What after-sales need from orders (the order module's API satisfies it). */
 export interface AfterSaleOrdersPort {
   /** locks the order row; `userId` limits it to the owner (anyone else's is ORDER_NOT_FOUND) */
-  lockOrder(orderId: number, userId: number | undefined, t: Transaction): Promise<OrderFacts>;
+  lockFacts(t: Transaction, orderId: number, userId?: number): Promise<OrderFacts>;
   /** the order enters `refunding`, remembering where it was */
-  beginRefund(orderId: number, t: Transaction): Promise<void>;
+  beginRefund(t: Transaction, orderId: number): Promise<void>;
   /** the request ended without a refund: back to where it was */
-  endRefund(orderId: number, t: Transaction): Promise<void>;
-  releaseStock(lines: { skuId: number; quantity: number }[], t: Transaction): Promise<void>;
+  endRefund(t: Transaction, orderId: number): Promise<void>;
 }
 
 export interface AfterSalePaymentsPort {
-  /** the order enters refunding and everything still refundable goes back (a flow across order and payment) */
-  refundWhole(orderId: number, note: string, t: Transaction): Promise<{ amountFen: number }>;
-  refundableFen(orderId: number, t: Transaction): Promise<number>;
-  refundOrder(t: Transaction, orderId: number, r: { amountFen: number; note: string }): Promise<{ refundId: number }>;
-  refundStatus(refundIds: number[]): Promise<Map<number, 'pending' | 'processing' | 'succeeded' | 'failed'>>;
+  refundableFen(t: Transaction, orderId: number): Promise<number>;
+  refundOrder(
+    t: Transaction,
+    orderId: number,
+    r: { amountFen: number; reason: 'after_sale'; note: string },
+  ): Promise<{ refundId: number }>;
+  refundStatuses(refundIds: number[]): Promise<Map<number, 'pending' | 'processing' | 'succeeded' | 'failed'>>;
 }
 
 export interface AfterSaleDeps {
@@ -38,6 +42,12 @@ export interface AfterSaleDeps {
   models: AfterSaleModels;
   clock: Clock;
   logger: Logger;
+  idempotency: Idempotency;
+  audit: AuditLog;
+  events: EventBus;
   orders: AfterSaleOrdersPort;
   payments: AfterSalePaymentsPort;
+  stock: { releaseStock(t: Transaction, lines: { skuId: number; quantity: number }[]): Promise<void> };
+  /** the order enters refunding and everything still refundable goes back (flows/refund-whole-order) */
+  refundWholeOrder(t: Transaction, orderId: number, note: string): Promise<{ amountFen: number }>;
 }

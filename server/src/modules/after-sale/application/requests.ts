@@ -2,15 +2,18 @@
 import { Op, type Transaction } from 'sequelize';
 import type { z } from 'zod';
 import type { AfterSaleRequest, ReturnShipment } from '../../../contracts/after-sale';
-import { conflict, invalid, notFound } from '../../../kernel/errors';
 import { inTransaction } from '../../../platform/db/transaction';
+import { moveStatus } from '../../../platform/db/status-move';
 import {
   afterSaleAmount,
   checkAfterSaleType,
   LIVE_STATUSES,
   OPEN_STATUSES,
+  AFTER_SALE_LIFECYCLE,
   type AfterSaleStatus,
 } from '../domain/rules';
+import { AfterSaleErrors } from '../errors';
+import type { AfterSaleAttrs } from '../persistence/models';
 import type { AfterSaleDeps } from './ports';
 import { afterSaleView } from './view';
 
@@ -19,17 +22,17 @@ export async function requestAfterSale(
   userId: number,
   orderId: number,
   input: z.output<typeof AfterSaleRequest>,
+  idempotencyKey?: string,
 ) {
-  const id = await inTransaction(deps.sequelize, deps.db, async (t) => {
-    const order = await deps.orders.lockOrder(orderId, userId, t);
+  const id = await deps.idempotency.run(userId, 'after_sales.create', idempotencyKey, async (t) => {
+    const order = await deps.orders.lockFacts(t, orderId, userId);
     const type = checkAfterSaleType(input.type, order, deps.clock.now());
-    if (!type.ok) throw conflict(type.code, type.message, { status: order.status });
+    if (!type.ok) throw AfterSaleErrors[type.code]({ status: order.status }, type.message);
     const live = await deps.models.AfterSale.findAll({
       where: { orderId, status: { [Op.in]: [...LIVE_STATUSES] } },
       transaction: t,
     });
-    if (live.some((a) => OPEN_STATUSES.includes(a.getDataValue('status'))))
-      throw conflict('AFTER_SALE_OPEN', '该订单已有进行中的售后申请');
+    if (live.some((a) => OPEN_STATUSES.includes(a.getDataValue('status')))) throw AfterSaleErrors.AFTER_SALE_OPEN();
     const held = live.length
       ? await deps.models.AfterSaleItem.findAll({
           where: { afterSaleId: live.map((a) => a.getDataValue('id')) },
@@ -44,10 +47,10 @@ export async function requestAfterSale(
         .filter((h) => h.getDataValue('orderItemId') === i.id)
         .reduce((s, h) => s + h.getDataValue('quantity'), 0),
     }));
-    const refundable = await deps.payments.refundableFen(orderId, t);
+    const refundable = await deps.payments.refundableFen(t, orderId);
     const amount = afterSaleAmount(lines, input.lines, input.type, refundable);
-    if (!amount.ok) throw invalid(amount.code, amount.message, amount.details);
-    if (amount.amountFen < 1) throw conflict('AFTER_SALE_NOTHING_REFUNDABLE', '该订单已没有可退金额');
+    if (!amount.ok) throw AfterSaleErrors[amount.code](amount.details, amount.message);
+    if (amount.amountFen < 1) throw AfterSaleErrors.AFTER_SALE_NOTHING_REFUNDABLE();
     const row = await deps.models.AfterSale.create(
       { orderId, userId, type: input.type, status: 'requested', reason: input.reason, amountFen: amount.amountFen },
       { transaction: t },
@@ -57,18 +60,18 @@ export async function requestAfterSale(
       amount.lines.map((l) => ({ afterSaleId, ...l })),
       { transaction: t },
     );
-    await deps.orders.beginRefund(orderId, t);
+    await deps.orders.beginRefund(t, orderId);
     return afterSaleId;
   });
   return afterSaleView(deps, (await deps.models.AfterSale.findByPk(id))!.get({ plain: true }));
 }
 
 /** Locks order then request (always in that order), checking the owner when a user asks. */
-export async function lockAfterSale(deps: AfterSaleDeps, id: number, userId: number | undefined, t: Transaction) {
+export async function lockAfterSale(deps: AfterSaleDeps, t: Transaction, id: number, userId?: number) {
   const peek = await deps.models.AfterSale.findByPk(id, { transaction: t });
   if (!peek || (userId !== undefined && peek.getDataValue('userId') !== userId))
-    throw notFound('售后申请', 'AFTER_SALE_NOT_FOUND');
-  const order = await deps.orders.lockOrder(peek.getDataValue('orderId'), undefined, t);
+    throw AfterSaleErrors.AFTER_SALE_NOT_FOUND();
+  const order = await deps.orders.lockFacts(t, peek.getDataValue('orderId'));
   const row = await deps.models.AfterSale.findByPk(id, {
     transaction: t,
     lock: deps.db.rowLocks ? t.LOCK.UPDATE : undefined,
@@ -78,27 +81,24 @@ export async function lockAfterSale(deps: AfterSaleDeps, id: number, userId: num
 
 export async function moveAfterSale(
   deps: AfterSaleDeps,
+  t: Transaction,
   id: number,
   from: AfterSaleStatus[],
   to: AfterSaleStatus,
-  patch: Record<string, unknown>,
-  t: Transaction,
+  patch: Partial<Omit<AfterSaleAttrs, 'status'>> = {},
 ): Promise<void> {
-  const [n] = await deps.models.AfterSale.update(
-    { ...patch, status: to },
-    { where: { id, status: { [Op.in]: from } }, transaction: t },
-  );
-  if (n !== 1) throw conflict('AFTER_SALE_STATE_INVALID', '售后申请状态已变化，请刷新');
+  const n = await moveStatus(t, deps.models.AfterSale, AFTER_SALE_LIFECYCLE, { id }, from, to, patch);
+  if (n !== 1) throw AfterSaleErrors.AFTER_SALE_STATE_INVALID(undefined, '售后申请状态已变化，请刷新');
 }
 
 export async function cancelAfterSale(deps: AfterSaleDeps, userId: number, id: number) {
   await inTransaction(deps.sequelize, deps.db, async (t) => {
-    const { afterSale } = await lockAfterSale(deps, id, userId, t);
+    const { afterSale } = await lockAfterSale(deps, t, id, userId);
     if (afterSale.status === 'cancelled') return;
     if (afterSale.status !== 'requested' && afterSale.status !== 'awaiting_return')
-      throw conflict('AFTER_SALE_STATE_INVALID', '当前状态不能撤销', { status: afterSale.status });
-    await moveAfterSale(deps, id, ['requested', 'awaiting_return'], 'cancelled', {}, t);
-    await deps.orders.endRefund(afterSale.orderId, t);
+      throw AfterSaleErrors.AFTER_SALE_STATE_INVALID({ status: afterSale.status }, '当前状态不能撤销');
+    await moveAfterSale(deps, t, id, ['requested', 'awaiting_return'], 'cancelled');
+    await deps.orders.endRefund(t, afterSale.orderId);
   });
   return afterSaleView(deps, (await deps.models.AfterSale.findByPk(id))!.get({ plain: true }));
 }
@@ -110,17 +110,13 @@ export async function submitReturn(
   s: z.output<typeof ReturnShipment>,
 ) {
   await inTransaction(deps.sequelize, deps.db, async (t) => {
-    const { afterSale } = await lockAfterSale(deps, id, userId, t);
+    const { afterSale } = await lockAfterSale(deps, t, id, userId);
     if (afterSale.status !== 'awaiting_return')
-      throw conflict('AFTER_SALE_STATE_INVALID', '当前状态不需要寄回商品', { status: afterSale.status });
-    await moveAfterSale(
-      deps,
-      id,
-      ['awaiting_return'],
-      'returning',
-      { returnCarrier: s.carrier, returnTrackingNo: s.trackingNo },
-      t,
-    );
+      throw AfterSaleErrors.AFTER_SALE_STATE_INVALID({ status: afterSale.status }, '当前状态不需要寄回商品');
+    await moveAfterSale(deps, t, id, ['awaiting_return'], 'returning', {
+      returnCarrier: s.carrier,
+      returnTrackingNo: s.trackingNo,
+    });
   });
   return afterSaleView(deps, (await deps.models.AfterSale.findByPk(id))!.get({ plain: true }));
 }

@@ -1,7 +1,7 @@
 import { Op, type WhereOptions } from 'sequelize';
 import type { z } from 'zod';
 import type { AfterSale, AfterSaleListQuery } from '../../../contracts/after-sale';
-import { notFound } from '../../../kernel/errors';
+import { AfterSaleErrors } from '../errors';
 import type { AfterSaleAttrs } from '../persistence/models';
 import type { AfterSaleDeps } from './ports';
 import { pageWindow } from '../../../kernel/paging';
@@ -15,7 +15,7 @@ export async function afterSaleViews(
     where: { afterSaleId: { [Op.in]: rows.map((r) => r.id) } },
     order: [['id', 'ASC']],
   });
-  const refundStatus = await deps.payments.refundStatus(rows.flatMap((r) => (r.refundId ? [r.refundId] : [])));
+  const refundStatus = await deps.payments.refundStatuses(rows.flatMap((r) => (r.refundId ? [r.refundId] : [])));
   return rows.map((a) => ({
     id: a.id,
     orderId: a.orderId,
@@ -45,7 +45,7 @@ export async function afterSaleView(deps: AfterSaleDeps, row: AfterSaleAttrs) {
 
 export async function getAfterSale(deps: AfterSaleDeps, id: number, userId?: number) {
   const row = await deps.models.AfterSale.findOne({ where: userId ? { id, userId } : { id } });
-  if (!row) throw notFound('售后申请', 'AFTER_SALE_NOT_FOUND');
+  if (!row) throw AfterSaleErrors.AFTER_SALE_NOT_FOUND();
   return afterSaleView(deps, row.get({ plain: true }));
 }
 

@@ -1,19 +1,28 @@
 // After-sales rules, pure and table-tested: which kind of request an order allows, how much each requested unit
 // gives back (exact fen; shipping only when everything goes back before shipping), and the request lifecycle.
 
+import { defineLifecycle } from '../../../kernel/lifecycle';
+import { AfterSaleErrors } from '../errors';
+
 export type AfterSaleType = 'refund_only' | 'return_refund';
 export type AfterSaleStatus =
   'requested' | 'awaiting_return' | 'returning' | 'refunding' | 'refunded' | 'rejected' | 'cancelled';
 
-export const AFTER_SALE_TRANSITIONS: Record<AfterSaleStatus, readonly AfterSaleStatus[]> = {
-  requested: ['refunding', 'awaiting_return', 'rejected', 'cancelled'],
-  awaiting_return: ['returning', 'cancelled'],
-  returning: ['refunding', 'rejected'],
-  refunding: ['refunded'],
-  refunded: [],
-  rejected: [],
-  cancelled: [],
-};
+export const AFTER_SALE_LIFECYCLE = defineLifecycle<AfterSaleStatus>({
+  name: 'after_sale',
+  errorCode: AfterSaleErrors.AFTER_SALE_STATE_INVALID.code,
+  initial: ['requested'],
+  transitions: {
+    requested: ['refunding', 'awaiting_return', 'rejected', 'cancelled'],
+    awaiting_return: ['returning', 'cancelled'],
+    returning: ['refunding', 'rejected'],
+    refunding: ['refunded'],
+    refunded: [],
+    rejected: [],
+    cancelled: [],
+  },
+});
+export const AFTER_SALE_TRANSITIONS = AFTER_SALE_LIFECYCLE.transitions;
 
 /** Requests that still hold their units (a rejected or cancelled one frees them). */
 export const LIVE_STATUSES: readonly AfterSaleStatus[] = [
@@ -25,9 +34,7 @@ export const LIVE_STATUSES: readonly AfterSaleStatus[] = [
 ];
 export const OPEN_STATUSES: readonly AfterSaleStatus[] = ['requested', 'awaiting_return', 'returning', 'refunding'];
 
-export function canMoveAfterSale(from: AfterSaleStatus, to: AfterSaleStatus): boolean {
-  return AFTER_SALE_TRANSITIONS[from].includes(to);
-}
+export const canMoveAfterSale = AFTER_SALE_LIFECYCLE.can;
 
 export const AFTER_SALE_WINDOW_MS = 7 * 86_400_000;
 

@@ -1,3 +1,4 @@
+import { ACCESS } from '../../../http/access';
 import { IdParam } from '../../../contracts/common';
 import {
   AfterSale,
@@ -7,6 +8,7 @@ import {
   RejectRequest,
   ReturnShipment,
 } from '../../../contracts/after-sale';
+import { operatorOf } from '../../../http/operator';
 import { defineRoute, type RouteSpec } from '../../../http/route';
 import { approveAfterSale, operatorRefund, receiveReturn, rejectAfterSale } from '../application/decisions';
 import { z } from '../../../contracts/zod';
@@ -14,12 +16,20 @@ import { Fen } from '../../../contracts/common';
 import type { AfterSaleDeps } from '../application/ports';
 import { cancelAfterSale, requestAfterSale, submitReturn } from '../application/requests';
 import { getAfterSale, listAfterSales } from '../application/view';
+import { AfterSaleErrors } from '../errors';
+import { PlatformErrors } from '../../../kernel/errors';
+import { OrderErrors } from '../../order';
+import { PaymentErrors } from '../../payment';
 
 const tags = ['after-sale'];
-const staff = { roles: ['customer_service', 'finance'] } as const;
-const stateError = { 404: '售后申请不存在 (AFTER_SALE_NOT_FOUND)', 409: '状态不允许 (AFTER_SALE_STATE_INVALID)' };
+const staff = ACCESS.afterSales;
+const E = AfterSaleErrors;
+const stateErrors = [E.AFTER_SALE_NOT_FOUND, E.AFTER_SALE_STATE_INVALID];
 
 export function afterSaleRoutes(deps: AfterSaleDeps): RouteSpec[] {
+  // other modules' errors are read here, when the routes are built, never at import (modules import each other)
+  /** a decision that refunds: the payment refuses a refund above what is left to refund */
+  const refundingErrors = [...stateErrors, PaymentErrors.ORDER_NOT_PAID, PaymentErrors.REFUND_EXCEEDS_PAID];
   return [
     defineRoute({
       method: 'post',
@@ -32,12 +42,17 @@ export function afterSaleRoutes(deps: AfterSaleDeps): RouteSpec[] {
       body: AfterSaleRequest,
       response: AfterSale,
       rateLimit: { points: 20, durationSec: 60 },
-      errors: {
-        400: '数量超过可售后数量 (AFTER_SALE_QUANTITY_INVALID)',
-        404: '订单不存在 (ORDER_NOT_FOUND)',
-        409: '订单状态不支持 (AFTER_SALE_NOT_ALLOWED) 或已有进行中的申请 (AFTER_SALE_OPEN)',
-      },
-      handler: ({ actor, params, body }) => requestAfterSale(deps, actor.userId, params.id, body),
+      errors: [
+        PlatformErrors.IDEMPOTENCY_KEY_INVALID,
+        PlatformErrors.IDEMPOTENCY_KEY_REUSED,
+        OrderErrors.ORDER_NOT_FOUND,
+        E.AFTER_SALE_NOT_ALLOWED,
+        E.AFTER_SALE_OPEN,
+        E.AFTER_SALE_QUANTITY_INVALID,
+        E.AFTER_SALE_NOTHING_REFUNDABLE,
+      ],
+      handler: ({ actor, params, body, ctx }) =>
+        requestAfterSale(deps, actor.userId, params.id, body, ctx.get('idempotency-key') || undefined),
     }),
     defineRoute({
       method: 'get',
@@ -57,7 +72,7 @@ export function afterSaleRoutes(deps: AfterSaleDeps): RouteSpec[] {
       summary: '售后申请详情',
       params: IdParam,
       response: AfterSale,
-      errors: { 404: '售后申请不存在 (AFTER_SALE_NOT_FOUND)' },
+      errors: [E.AFTER_SALE_NOT_FOUND],
       handler: ({ actor, params }) => getAfterSale(deps, params.id, actor.userId),
     }),
     defineRoute({
@@ -68,7 +83,7 @@ export function afterSaleRoutes(deps: AfterSaleDeps): RouteSpec[] {
       summary: '撤销售后申请（订单回到原状态）',
       params: IdParam,
       response: AfterSale,
-      errors: stateError,
+      errors: stateErrors,
       handler: ({ actor, params }) => cancelAfterSale(deps, actor.userId, params.id),
     }),
     defineRoute({
@@ -80,7 +95,7 @@ export function afterSaleRoutes(deps: AfterSaleDeps): RouteSpec[] {
       params: IdParam,
       body: ReturnShipment,
       response: AfterSale,
-      errors: stateError,
+      errors: stateErrors,
       handler: ({ actor, params, body }) => submitReturn(deps, actor.userId, params.id, body),
     }),
     defineRoute({
@@ -101,8 +116,8 @@ export function afterSaleRoutes(deps: AfterSaleDeps): RouteSpec[] {
       summary: '同意：仅退款立即原路退款并回补库存；退货退款等待买家寄回',
       params: IdParam,
       response: AfterSale,
-      errors: stateError,
-      handler: ({ params }) => approveAfterSale(deps, params.id),
+      errors: refundingErrors,
+      handler: ({ params, actor, ctx }) => approveAfterSale(deps, operatorOf(actor, ctx), params.id),
     }),
     defineRoute({
       method: 'post',
@@ -112,8 +127,8 @@ export function afterSaleRoutes(deps: AfterSaleDeps): RouteSpec[] {
       summary: '确认收到退货：原路退款并回补库存',
       params: IdParam,
       response: AfterSale,
-      errors: stateError,
-      handler: ({ params }) => receiveReturn(deps, params.id),
+      errors: refundingErrors,
+      handler: ({ params, actor, ctx }) => receiveReturn(deps, operatorOf(actor, ctx), params.id),
     }),
     defineRoute({
       method: 'post',
@@ -124,8 +139,8 @@ export function afterSaleRoutes(deps: AfterSaleDeps): RouteSpec[] {
       params: IdParam,
       body: RejectRequest,
       response: z.object({ status: z.literal('refunding'), amountFen: Fen }),
-      errors: { 404: '订单不存在 (ORDER_NOT_FOUND)', 409: '订单状态不允许 (ORDER_STATE_INVALID)' },
-      handler: ({ params, body }) => operatorRefund(deps, params.id, body.note),
+      errors: [OrderErrors.ORDER_NOT_FOUND, OrderErrors.ORDER_STATE_INVALID],
+      handler: ({ params, body, actor, ctx }) => operatorRefund(deps, operatorOf(actor, ctx), params.id, body.note),
     }),
     defineRoute({
       method: 'post',
@@ -136,8 +151,8 @@ export function afterSaleRoutes(deps: AfterSaleDeps): RouteSpec[] {
       params: IdParam,
       body: RejectRequest,
       response: AfterSale,
-      errors: stateError,
-      handler: ({ params, body }) => rejectAfterSale(deps, params.id, body.note),
+      errors: stateErrors,
+      handler: ({ params, body, actor, ctx }) => rejectAfterSale(deps, operatorOf(actor, ctx), params.id, body.note),
     }),
   ];
 }

@@ -1,5 +1,6 @@
 import { DataTypes, type Model, type ModelStatic, type Optional, type Sequelize } from 'sequelize';
-import type { AfterSaleStatus, AfterSaleType } from '../domain/rules';
+import { bindLifecycle } from '../../../platform/db/status-move';
+import { AFTER_SALE_LIFECYCLE, type AfterSaleStatus, type AfterSaleType } from '../domain/rules';
 
 export interface AfterSaleAttrs {
   id: number;
@@ -64,5 +65,6 @@ export function defineAfterSaleModels(sequelize: Sequelize): AfterSaleModels {
     },
     { tableName: 'after_sale_items', updatedAt: false },
   );
+  bindLifecycle(AfterSale, AFTER_SALE_LIFECYCLE);
   return { AfterSale, AfterSaleItem };
 }

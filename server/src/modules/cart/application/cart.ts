@@ -3,8 +3,8 @@
 import { UniqueConstraintError, type Sequelize } from 'sequelize';
 import type { z } from 'zod';
 import type { AddToCart, Cart, UpdateCartLine } from '../../../contracts/order';
-import { notFound } from '../../../kernel/errors';
 import { lineAvailability, mergedQuantity } from '../domain/cart-line';
+import { CartErrors } from '../errors';
 import type { CartItemModel } from '../persistence/model';
 
 export interface CartDeps {
@@ -59,7 +59,7 @@ export async function viewCart(deps: CartDeps, userId: number): Promise<z.input<
 
 export async function addToCart(deps: CartDeps, userId: number, input: z.output<typeof AddToCart>) {
   const sku = (await deps.skus([input.skuId])).get(input.skuId);
-  if (!sku) throw notFound('商品规格', 'SKU_NOT_FOUND');
+  if (!sku) throw CartErrors.SKU_NOT_FOUND();
   for (let attempt = 0; attempt < 3; attempt++) {
     const existing = await deps.CartItem.findOne({ where: { userId, skuId: input.skuId } });
     if (existing) {
@@ -84,7 +84,7 @@ export async function addToCart(deps: CartDeps, userId: number, input: z.output<
 
 async function ownLine(deps: CartDeps, userId: number, id: number) {
   const row = await deps.CartItem.findOne({ where: { id, userId } });
-  if (!row) throw notFound('购物车商品', 'CART_ITEM_NOT_FOUND');
+  if (!row) throw CartErrors.CART_ITEM_NOT_FOUND();
   return row;
 }
 

@@ -2,6 +2,7 @@ import { IdParam } from '../../../contracts/common';
 import { AddToCart, Cart, SelectAll, UpdateCartLine } from '../../../contracts/order';
 import { defineRoute, type RouteSpec } from '../../../http/route';
 import { addToCart, removeLine, selectAll, updateLine, viewCart, type CartDeps } from '../application/cart';
+import { CartErrors } from '../errors';
 
 const tags = ['cart'];
 const write = { points: 120, durationSec: 60 };
@@ -26,7 +27,7 @@ export function cartRoutes(deps: CartDeps): RouteSpec[] {
       body: AddToCart,
       response: Cart,
       rateLimit: write,
-      errors: { 404: '规格不存在 (SKU_NOT_FOUND)' },
+      errors: [CartErrors.SKU_NOT_FOUND],
       handler: ({ actor, body }) => addToCart(deps, actor.userId, body),
     }),
     defineRoute({
@@ -39,7 +40,7 @@ export function cartRoutes(deps: CartDeps): RouteSpec[] {
       body: UpdateCartLine,
       response: Cart,
       rateLimit: write,
-      errors: { 404: '不在你的购物车里 (CART_ITEM_NOT_FOUND)' },
+      errors: [{ error: CartErrors.CART_ITEM_NOT_FOUND, when: '不在你的购物车里' }],
       handler: ({ actor, params, body }) => updateLine(deps, actor.userId, params.id, body),
     }),
     defineRoute({
@@ -51,7 +52,7 @@ export function cartRoutes(deps: CartDeps): RouteSpec[] {
       params: IdParam,
       response: Cart,
       rateLimit: write,
-      errors: { 404: '不在你的购物车里 (CART_ITEM_NOT_FOUND)' },
+      errors: [{ error: CartErrors.CART_ITEM_NOT_FOUND, when: '不在你的购物车里' }],
       handler: ({ actor, params }) => removeLine(deps, actor.userId, params.id),
     }),
     defineRoute({

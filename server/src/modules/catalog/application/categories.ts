@@ -7,17 +7,12 @@ import type {
   CreateCategoryRequest,
   UpdateCategoryRequest,
 } from '../../../contracts/catalog';
-import { conflict, invalid, notFound } from '../../../kernel/errors';
 import { inTransaction } from '../../../platform/db/transaction';
 import type { z } from 'zod';
-import { checkCategoryDeletion, checkCategoryPlacement, type CategoryProblem } from '../domain/categories';
+import { checkCategoryDeletion, checkCategoryPlacement } from '../domain/categories';
+import { CatalogErrors } from '../errors';
 import type { CategoryAttrs } from '../persistence/models';
 import type { CatalogDeps, Operator } from './ports';
-
-const MESSAGES: Record<CategoryProblem['code'], string> = {
-  CATEGORY_NOT_FOUND: '上级分类不存在',
-  CATEGORY_TOO_DEEP: '分类最多两级：上级必须是一级分类，有子分类的分类不能再挂到别的分类下',
-};
 
 const view = (c: CategoryAttrs): Category => ({
   id: c.id,
@@ -32,7 +27,6 @@ async function countBy(
   model: 'Category' | 'Product',
   column: 'parentId' | 'categoryId',
   ids?: number[],
-  transaction?: Transaction,
 ): Promise<Map<number, number>> {
   const M = deps.models[model] as unknown as CatalogDeps['models']['Category'];
   const rows = (await M.findAll({
@@ -40,7 +34,6 @@ async function countBy(
     where: ids ? { [column]: ids } : undefined,
     group: [column],
     raw: true,
-    transaction,
   })) as unknown as Record<string, number | string | null>[];
   return new Map(rows.filter((r) => r[column] !== null).map((r) => [Number(r[column]), Number(r.n)]));
 }
@@ -77,7 +70,8 @@ async function checkPlacement(
     parentId,
     parent: parent ? { id: parent.getDataValue('id'), parentId: parent.getDataValue('parentId') } : undefined,
   });
-  if (problem) throw invalid(problem.code, MESSAGES[problem.code], problem);
+  if (problem?.code === 'CATEGORY_NOT_FOUND') throw CatalogErrors.UNKNOWN_CATEGORY(problem, '上级分类不存在');
+  if (problem) throw CatalogErrors.CATEGORY_TOO_DEEP(problem);
 }
 
 export async function createCategory(
@@ -93,17 +87,12 @@ export async function createCategory(
       { transaction: t },
     );
     const created = view(row.get({ plain: true }));
-    await deps.audit.record(
-      {
-        operatorId: by.operatorId,
-        action: 'category.create',
-        entity: 'category',
-        entityId: created.id,
-        after: created,
-        requestId: by.requestId,
-      },
-      t,
-    );
+    await deps.audit.record(t, by, {
+      action: 'category.create',
+      entity: 'category',
+      entityId: created.id,
+      after: created,
+    });
     return created;
   });
 }
@@ -116,7 +105,7 @@ export async function updateCategory(
 ): Promise<Category> {
   const updated = await inTransaction(deps.sequelize, deps.db, async (t) => {
     const row = await deps.models.Category.findByPk(id, { transaction: t, lock: t.LOCK.UPDATE });
-    if (!row) throw notFound('分类', 'CATEGORY_NOT_FOUND');
+    if (!row) throw CatalogErrors.CATEGORY_NOT_FOUND();
     const before = view(row.get({ plain: true }));
     if (input.parentId !== undefined && input.parentId !== before.parentId) {
       const childCount = await deps.models.Category.count({ where: { parentId: id }, transaction: t });
@@ -125,18 +114,13 @@ export async function updateCategory(
     const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
     await row.update(patch, { transaction: t });
     const after = view(row.get({ plain: true }));
-    await deps.audit.record(
-      {
-        operatorId: by.operatorId,
-        action: 'category.update',
-        entity: 'category',
-        entityId: id,
-        before,
-        after,
-        requestId: by.requestId,
-      },
-      t,
-    );
+    await deps.audit.record(t, by, {
+      action: 'category.update',
+      entity: 'category',
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
   await deps.detailCache.invalidateAll();
@@ -146,31 +130,22 @@ export async function updateCategory(
 export async function deleteCategory(deps: CatalogDeps, id: number, by: Operator): Promise<{ ok: true }> {
   await inTransaction(deps.sequelize, deps.db, async (t) => {
     const row = await deps.models.Category.findByPk(id, { transaction: t, lock: t.LOCK.UPDATE });
-    if (!row) throw notFound('分类', 'CATEGORY_NOT_FOUND');
+    if (!row) throw CatalogErrors.CATEGORY_NOT_FOUND();
     const [childCount, productCount] = await Promise.all([
       deps.models.Category.count({ where: { parentId: id }, transaction: t }),
       deps.models.Product.count({ where: { categoryId: id }, transaction: t }),
     ]);
     const problem = checkCategoryDeletion({ childCount, productCount });
     if (problem) {
-      throw conflict(
-        problem.code,
-        problem.code === 'CATEGORY_HAS_CHILDREN' ? '请先删除或移走它的子分类' : '分类下还有商品，请先移走商品',
-        problem,
-      );
+      throw CatalogErrors[problem.code](problem);
     }
     await row.destroy({ transaction: t });
-    await deps.audit.record(
-      {
-        operatorId: by.operatorId,
-        action: 'category.delete',
-        entity: 'category',
-        entityId: id,
-        before: view(row.get({ plain: true })),
-        requestId: by.requestId,
-      },
-      t,
-    );
+    await deps.audit.record(t, by, {
+      action: 'category.delete',
+      entity: 'category',
+      entityId: id,
+      before: view(row.get({ plain: true })),
+    });
   });
   await deps.detailCache.invalidateAll();
   return { ok: true };

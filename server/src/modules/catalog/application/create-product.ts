@@ -1,23 +1,15 @@
 import { z } from 'zod';
 import type { CreateProductRequest, CreateProductResponse } from '../../../contracts/catalog';
-import { invalid } from '../../../kernel/errors';
 import { checkSkuMatrix, listPrice, type SkuDiffProblem, type SkuMatrixProblem } from '../domain/sku-matrix';
+import { CatalogErrors } from '../errors';
 import type { CatalogDeps } from './ports';
 
 type Deps = Pick<CatalogDeps, 'sequelize' | 'models' | 'audit'>;
 
 type Input = z.output<typeof CreateProductRequest>;
 
-const MATRIX_MESSAGES: Record<(SkuMatrixProblem | SkuDiffProblem)['code'], string> = {
-  SKU_DUPLICATE_SPECS: '存在规格完全相同的 SKU',
-  SKU_SPEC_KEYS_DIFFER: '所有 SKU 必须使用同一组规格名',
-  SKU_NOT_IN_PRODUCT: 'SKU 不属于这个商品',
-  SKU_DUPLICATE_ID: '同一个 SKU 出现了两次',
-};
-
-/** The 400 for a matrix the rules refuse (creating or editing a product). */
-export const matrixInvalid = (problem: SkuMatrixProblem | SkuDiffProblem) =>
-  invalid(problem.code, MATRIX_MESSAGES[problem.code], problem);
+/** The 400 for a matrix the rules refuse (creating or editing a product): the problem's own declared code. */
+export const matrixInvalid = (problem: SkuMatrixProblem | SkuDiffProblem) => CatalogErrors[problem.code](problem);
 
 export async function createProduct(
   deps: Deps,
@@ -29,7 +21,7 @@ export async function createProduct(
   const { Category, Product, ProductImage, Sku } = deps.models;
   return deps.sequelize.transaction(async (transaction) => {
     if (input.categoryId && !(await Category.findByPk(input.categoryId, { transaction }))) {
-      throw invalid('CATEGORY_NOT_FOUND', '分类不存在');
+      throw CatalogErrors.UNKNOWN_CATEGORY();
     }
     const product = await Product.create(
       {
@@ -65,17 +57,12 @@ export async function createProduct(
       );
       skus.push({ id: sku.getDataValue('id') });
     }
-    await deps.audit.record(
-      {
-        operatorId: by.operatorId,
-        action: 'product.create',
-        entity: 'product',
-        entityId: productId,
-        after: input,
-        requestId: by.requestId,
-      },
-      transaction,
-    );
+    await deps.audit.record(transaction, by, {
+      action: 'product.create',
+      entity: 'product',
+      entityId: productId,
+      after: input,
+    });
     return { id: productId, skus };
   });
 }

@@ -3,7 +3,6 @@
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { z } from 'zod';
 import type { AdminProductDetail, ShelfResponse, UpdateProductRequest } from '../../../contracts/catalog';
-import { conflict, invalid, notFound } from '../../../kernel/errors';
 import { inTransaction } from '../../../platform/db/transaction';
 import {
   checkSkuMatrix,
@@ -13,6 +12,7 @@ import {
   specAttributes,
   stockChange,
 } from '../domain/sku-matrix';
+import { CatalogErrors } from '../errors';
 import { parseSpecs, type ProductAttrs } from '../persistence/models';
 import { affectedRows } from './stock';
 import { matrixInvalid } from './create-product';
@@ -23,14 +23,14 @@ type Input = z.output<typeof UpdateProductRequest>;
 
 export async function adminGetProduct(
   deps: Pick<CatalogDeps, 'models'>,
+  transaction: Transaction | undefined,
   id: number,
-  transaction?: Transaction,
 ): Promise<AdminProductDetail> {
   const { Product, Sku } = deps.models;
   const product = await Product.findByPk(id, { transaction });
-  if (!product) throw notFound('商品', 'PRODUCT_NOT_FOUND');
+  if (!product) throw CatalogErrors.PRODUCT_NOT_FOUND();
   const [images, skus] = await Promise.all([
-    productImageUrls(deps, id, transaction),
+    productImageUrls(deps, transaction, id),
     Sku.findAll({ where: { productId: id, disabledAt: null }, order: [['id', 'ASC']], transaction }),
   ]);
   const p = product.get({ plain: true }) as ProductAttrs & { updatedAt?: Date };
@@ -77,7 +77,7 @@ async function applyStock(deps: CatalogDeps, t: Transaction, skuId: number, edit
     number,
   ];
   if (change.kind === 'take' && affectedRows(meta) !== 1) {
-    throw conflict('STOCK_CHANGED', '库存已被订单占用，减少的数量超过了剩余库存，请刷新后再改', { skuId });
+    throw CatalogErrors.STOCK_CHANGED({ skuId });
   }
 }
 
@@ -92,11 +92,11 @@ export async function updateProduct(
   const { Category, Product, ProductImage, Sku } = deps.models;
   const after = await inTransaction(deps.sequelize, deps.db, async (t) => {
     const product = await Product.findByPk(id, { transaction: t, lock: t.LOCK.UPDATE });
-    if (!product) throw notFound('商品', 'PRODUCT_NOT_FOUND');
+    if (!product) throw CatalogErrors.PRODUCT_NOT_FOUND();
     if (input.categoryId !== null && !(await Category.findByPk(input.categoryId, { transaction: t }))) {
-      throw invalid('CATEGORY_NOT_FOUND', '分类不存在');
+      throw CatalogErrors.UNKNOWN_CATEGORY();
     }
-    const before = await adminGetProduct(deps, id, t);
+    const before = await adminGetProduct(deps, t, id);
     const existing = await Sku.findAll({ where: { productId: id }, attributes: ['id', 'disabledAt'], transaction: t });
     const diff = diffSkuMatrix(
       existing.map((s) => ({ id: s.getDataValue('id'), disabled: s.getDataValue('disabledAt') !== null })),
@@ -148,19 +148,14 @@ export async function updateProduct(
         { transaction: t },
       );
     }
-    const updated = await adminGetProduct(deps, id, t);
-    await deps.audit.record(
-      {
-        operatorId: by.operatorId,
-        action: 'product.update',
-        entity: 'product',
-        entityId: id,
-        before,
-        after: updated,
-        requestId: by.requestId,
-      },
-      t,
-    );
+    const updated = await adminGetProduct(deps, t, id);
+    await deps.audit.record(t, by, {
+      action: 'product.update',
+      entity: 'product',
+      entityId: id,
+      before,
+      after: updated,
+    });
     return updated;
   });
   await deps.detailCache.invalidate([id]);
@@ -170,22 +165,17 @@ export async function updateProduct(
 export async function setShelf(deps: CatalogDeps, id: number, onShelf: boolean, by: Operator): Promise<ShelfResponse> {
   await inTransaction(deps.sequelize, deps.db, async (t) => {
     const product = await deps.models.Product.findByPk(id, { transaction: t, lock: t.LOCK.UPDATE });
-    if (!product) throw notFound('商品', 'PRODUCT_NOT_FOUND');
+    if (!product) throw CatalogErrors.PRODUCT_NOT_FOUND();
     const was = Boolean(product.getDataValue('onShelf'));
     if (was === onShelf) return;
     await product.update({ onShelf }, { transaction: t });
-    await deps.audit.record(
-      {
-        operatorId: by.operatorId,
-        action: onShelf ? 'product.on_shelf' : 'product.off_shelf',
-        entity: 'product',
-        entityId: id,
-        before: { onShelf: was },
-        after: { onShelf },
-        requestId: by.requestId,
-      },
-      t,
-    );
+    await deps.audit.record(t, by, {
+      action: onShelf ? 'product.on_shelf' : 'product.off_shelf',
+      entity: 'product',
+      entityId: id,
+      before: { onShelf: was },
+      after: { onShelf },
+    });
   });
   await deps.detailCache.invalidate([id]);
   return { id, onShelf };

@@ -8,7 +8,11 @@ const DISPLAY_ORDER: [string, string][] = [
 ];
 
 /** A product's image URLs in display order (the first is the main image). */
-export async function productImageUrls(deps: Pick<CatalogDb, 'models'>, productId: number, transaction?: Transaction) {
+export async function productImageUrls(
+  deps: Pick<CatalogDb, 'models'>,
+  transaction: Transaction | undefined,
+  productId: number,
+) {
   const rows = await deps.models.ProductImage.findAll({ where: { productId }, order: DISPLAY_ORDER, transaction });
   return rows.map((i) => i.getDataValue('url'));
 }
@@ -16,8 +20,8 @@ export async function productImageUrls(deps: Pick<CatalogDb, 'models'>, productI
 /** Each product's main image, in one query. */
 export async function firstImages(
   deps: Pick<CatalogDb, 'models'>,
+  transaction: Transaction | undefined,
   productIds: readonly number[],
-  transaction?: Transaction,
 ): Promise<Map<number, string>> {
   if (productIds.length === 0) return new Map();
   const images = await deps.models.ProductImage.findAll({

@@ -1,5 +1,5 @@
 import type { Sequelize } from 'sequelize';
-import type { AuditLog } from '../../audit';
+import type { AuditLog, OperatorRef } from '../../../platform/audit/audit-log';
 import type { DbCapabilities } from '../../../platform/db/capabilities';
 import type { Logger } from '../../../platform/logger';
 import type { ImageStorage } from '../../../platform/storage/image-storage';
@@ -21,7 +21,4 @@ export interface CatalogDeps {
 export type CatalogDb = Pick<CatalogDeps, 'sequelize' | 'models'>;
 
 /** Who did it, for the audit log. */
-export interface Operator {
-  operatorId: number | null;
-  requestId?: string;
-}
+export type Operator = OperatorRef;

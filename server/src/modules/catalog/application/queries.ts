@@ -7,7 +7,7 @@ import type {
   ProductList,
   ProductSort,
 } from '../../../contracts/catalog';
-import { notFound } from '../../../kernel/errors';
+import { CatalogErrors } from '../errors';
 import { likePattern } from '../domain/sku-matrix';
 import { parseSpecs, type ProductAttrs } from '../persistence/models';
 import type { CachedDetail } from './detail-cache';
@@ -78,6 +78,7 @@ export async function listProducts(deps: CatalogDb, f: ListFilter & { sort?: Pro
   });
   const images = await firstImages(
     deps,
+    undefined,
     rows.map((r) => r.getDataValue('id')),
   );
   return {
@@ -101,7 +102,7 @@ async function loadStaticDetail(deps: CatalogDb, id: number): Promise<CachedDeta
   const product = await Product.findOne({ where: { id, onShelf: true } });
   if (!product) return undefined;
   const [images, skus] = await Promise.all([
-    productImageUrls(deps, id),
+    productImageUrls(deps, undefined, id),
     Sku.findAll({ where: { productId: id, disabledAt: null }, order: [['id', 'ASC']] }),
   ]);
   const p = product.get({ plain: true });
@@ -152,12 +153,12 @@ async function liveFigures(deps: CatalogDb, id: number) {
 export async function getProduct(deps: CatalogDeps, id: number): Promise<ProductDetail> {
   const cache = deps.detailCache;
   const [cached, live] = await Promise.all([cache.get(id), liveFigures(deps, id)]);
-  if (!live) throw notFound('商品', 'PRODUCT_NOT_FOUND');
+  if (!live) throw CatalogErrors.PRODUCT_NOT_FOUND();
   const matches = (d: CachedDetail) => d.skus.length === live.skus.size && d.skus.every((s) => live.skus.has(s.id));
   let detail = 'hit' in cached && matches(cached.hit) ? cached.hit : undefined;
   if (!detail) {
     detail = await loadStaticDetail(deps, id);
-    if (!detail) throw notFound('商品', 'PRODUCT_NOT_FOUND');
+    if (!detail) throw CatalogErrors.PRODUCT_NOT_FOUND();
     if ('slot' in cached && matches(detail)) await cache.fill(cached.slot, detail);
   }
   return {
@@ -185,7 +186,7 @@ export async function adminListProducts(
   });
   const ids = rows.map((r) => r.getDataValue('id'));
   const [images, stock] = await Promise.all([
-    firstImages(deps, ids),
+    firstImages(deps, undefined, ids),
     ids.length
       ? Sku.findAll({
           where: { productId: ids, disabledAt: null },

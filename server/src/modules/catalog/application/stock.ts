@@ -1,7 +1,7 @@
 // Stock for orders: SKU snapshots to price and record, and atomic reservation. A reservation is one conditional
 // UPDATE per SKU (never read-then-write), in SKU id order so concurrent orders lock rows in the same order.
 import { Op, QueryTypes, type Transaction } from 'sequelize';
-import { conflict } from '../../../kernel/errors';
+import { CatalogErrors } from '../errors';
 import { parseSpecs } from '../persistence/models';
 import { firstImages } from './images';
 import type { CatalogDb } from './ports';
@@ -27,15 +27,15 @@ export interface StockLine {
 
 export async function skuSnapshots(
   deps: CatalogDb,
+  transaction: Transaction | undefined,
   skuIds: number[],
-  transaction?: Transaction,
 ): Promise<Map<number, SkuSnapshot>> {
   const { Sku, Product } = deps.models;
   const skus = await Sku.findAll({ where: { id: { [Op.in]: skuIds } }, transaction });
   const productIds = [...new Set(skus.map((s) => s.getDataValue('productId')))];
   const [products, firstImage] = await Promise.all([
     Product.findAll({ where: { id: { [Op.in]: productIds } }, attributes: ['id', 'title', 'onShelf'], transaction }),
-    firstImages(deps, productIds, transaction),
+    firstImages(deps, transaction, productIds),
   ]);
   const productBy = new Map(products.map((p) => [p.getDataValue('id'), p.get({ plain: true })]));
   const out = new Map<number, SkuSnapshot>();
@@ -67,8 +67,8 @@ export function normaliseLines(lines: readonly StockLine[]): StockLine[] {
 
 export async function reserveStock(
   deps: CatalogDb,
-  lines: readonly StockLine[],
   transaction: Transaction,
+  lines: readonly StockLine[],
 ): Promise<void> {
   for (const line of normaliseLines(lines)) {
     const [, affected] = (await deps.sequelize.query('UPDATE skus SET stock = stock - ? WHERE id = ? AND stock >= ?', {
@@ -77,15 +77,15 @@ export async function reserveStock(
       type: QueryTypes.UPDATE, // without it SQLite reports no affected-row count
     })) as [unknown, number | { affectedRows?: number; changes?: number }];
     if (affectedRows(affected) !== 1) {
-      throw conflict('STOCK_INSUFFICIENT', '库存不足', { skuId: line.skuId, requested: line.quantity });
+      throw CatalogErrors.STOCK_INSUFFICIENT({ skuId: line.skuId, requested: line.quantity });
     }
   }
 }
 
 export async function releaseStock(
   deps: CatalogDb,
-  lines: readonly StockLine[],
   transaction: Transaction,
+  lines: readonly StockLine[],
 ): Promise<void> {
   for (const line of normaliseLines(lines)) {
     await deps.sequelize.query('UPDATE skus SET stock = stock + ? WHERE id = ?', {
@@ -101,8 +101,8 @@ export async function releaseStock(
  */
 export async function addSales(
   deps: CatalogDb,
-  lines: readonly { productId: number; quantity: number }[],
   transaction: Transaction,
+  lines: readonly { productId: number; quantity: number }[],
 ): Promise<void> {
   const byProduct = new Map<number, number>();
   for (const l of lines) byProduct.set(l.productId, (byProduct.get(l.productId) ?? 0) + l.quantity);
@@ -125,4 +125,18 @@ export async function addSales(
 export function affectedRows(meta: number | { affectedRows?: number; changes?: number } | undefined): number {
   if (typeof meta === 'number') return meta;
   return meta?.affectedRows ?? meta?.changes ?? 0;
+}
+
+/** Every active SKU of a product, as snapshots (group-buy pages list them). */
+export async function productSkus(deps: CatalogDb, productId: number): Promise<SkuSnapshot[]> {
+  const ids = await deps.models.Sku.findAll({ where: { productId }, attributes: ['id'] });
+  return [
+    ...(
+      await skuSnapshots(
+        deps,
+        undefined,
+        ids.map((r) => r.getDataValue('id')),
+      )
+    ).values(),
+  ];
 }

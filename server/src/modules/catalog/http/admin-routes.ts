@@ -1,3 +1,4 @@
+import { ACCESS } from '../../../http/access';
 // Operators' catalog routes: categories, product detail/edit/shelf and image upload.
 import {
   AdminCategoryList,
@@ -13,18 +14,16 @@ import {
 } from '../../../contracts/catalog';
 import { IdParam, Ok } from '../../../contracts/common';
 import { defineRoute, type RouteSpec } from '../../../http/route';
-import { ACCESS } from '../../identity/domain/permissions';
 import { adminListCategories, createCategory, deleteCategory, updateCategory } from '../application/categories';
 import { adminGetProduct, setShelf, updateProduct } from '../application/edit-product';
-import type { CatalogDeps, Operator } from '../application/ports';
+import { operatorOf } from '../../../http/operator';
+import type { CatalogDeps } from '../application/ports';
 import { uploadImage, type UploadedFile } from '../application/upload-image';
 import { MAX_IMAGE_BYTES } from '../domain/image-type';
+import { CatalogErrors as E } from '../errors';
 
 const tags = ['admin'];
-const operator = (actor: { operatorId: number }, ctx: { state: Record<string, unknown> }): Operator => ({
-  operatorId: actor.operatorId,
-  requestId: ctx.state.requestId as string,
-});
+const operator = operatorOf;
 
 export function catalogAdminRoutes(deps: CatalogDeps): RouteSpec[] {
   return [
@@ -46,7 +45,7 @@ export function catalogAdminRoutes(deps: CatalogDeps): RouteSpec[] {
       status: 201,
       body: CreateCategoryRequest,
       response: Category,
-      errors: { 400: '上级不存在 (CATEGORY_NOT_FOUND) 或层级超过两级 (CATEGORY_TOO_DEEP)' },
+      errors: [{ error: E.UNKNOWN_CATEGORY, when: '上级分类不存在' }, E.CATEGORY_TOO_DEEP],
       handler: ({ body, actor, ctx }) => createCategory(deps, body, operator(actor, ctx)),
     }),
     defineRoute({
@@ -58,7 +57,7 @@ export function catalogAdminRoutes(deps: CatalogDeps): RouteSpec[] {
       params: IdParam,
       body: UpdateCategoryRequest,
       response: Category,
-      errors: { 404: '分类不存在', 400: '层级超过两级 (CATEGORY_TOO_DEEP)' },
+      errors: [E.CATEGORY_NOT_FOUND, { error: E.UNKNOWN_CATEGORY, when: '上级分类不存在' }, E.CATEGORY_TOO_DEEP],
       handler: ({ params, body, actor, ctx }) => updateCategory(deps, params.id, body, operator(actor, ctx)),
     }),
     defineRoute({
@@ -69,7 +68,7 @@ export function catalogAdminRoutes(deps: CatalogDeps): RouteSpec[] {
       summary: '删除分类（没有子分类和商品时）',
       params: IdParam,
       response: Ok,
-      errors: { 404: '分类不存在', 409: '还有子分类 (CATEGORY_HAS_CHILDREN) 或商品 (CATEGORY_HAS_PRODUCTS)' },
+      errors: [E.CATEGORY_NOT_FOUND, E.CATEGORY_HAS_CHILDREN, E.CATEGORY_HAS_PRODUCTS],
       handler: ({ params, actor, ctx }) => deleteCategory(deps, params.id, operator(actor, ctx)),
     }),
     defineRoute({
@@ -80,8 +79,8 @@ export function catalogAdminRoutes(deps: CatalogDeps): RouteSpec[] {
       summary: '后台商品详情（含规格属性与启用中的 SKU）',
       params: IdParam,
       response: AdminProductDetail,
-      errors: { 404: '商品不存在' },
-      handler: ({ params }) => adminGetProduct(deps, params.id),
+      errors: [E.PRODUCT_NOT_FOUND],
+      handler: ({ params }) => adminGetProduct(deps, undefined, params.id),
     }),
     defineRoute({
       method: 'put',
@@ -92,11 +91,15 @@ export function catalogAdminRoutes(deps: CatalogDeps): RouteSpec[] {
       params: IdParam,
       body: UpdateProductRequest,
       response: AdminProductDetail,
-      errors: {
-        400: 'SKU 规格冲突、SKU 不属于该商品 (SKU_NOT_IN_PRODUCT) 或分类不存在',
-        404: '商品不存在',
-        409: '库存已被订单占用，减少量超过剩余库存 (STOCK_CHANGED)',
-      },
+      errors: [
+        E.SKU_DUPLICATE_SPECS,
+        E.SKU_SPEC_KEYS_DIFFER,
+        E.SKU_NOT_IN_PRODUCT,
+        E.SKU_DUPLICATE_ID,
+        E.UNKNOWN_CATEGORY,
+        E.PRODUCT_NOT_FOUND,
+        E.STOCK_CHANGED,
+      ],
       handler: ({ params, body, actor, ctx }) => updateProduct(deps, params.id, body, operator(actor, ctx)),
     }),
     defineRoute({
@@ -108,7 +111,7 @@ export function catalogAdminRoutes(deps: CatalogDeps): RouteSpec[] {
       params: IdParam,
       body: ShelfRequest,
       response: ShelfResponse,
-      errors: { 404: '商品不存在' },
+      errors: [E.PRODUCT_NOT_FOUND],
       handler: ({ params, body, actor, ctx }) => setShelf(deps, params.id, body.onShelf, operator(actor, ctx)),
     }),
     defineRoute({
@@ -121,7 +124,7 @@ export function catalogAdminRoutes(deps: CatalogDeps): RouteSpec[] {
       upload: { field: 'file', maxBytes: MAX_IMAGE_BYTES, form: UploadImageForm },
       response: UploadedImage,
       rateLimit: { points: 60, durationSec: 60 },
-      errors: { 400: '不是支持的图片类型 (IMAGE_TYPE_UNSUPPORTED) 或缺少文件', 413: '超过 5 MB' },
+      errors: [E.IMAGE_MISSING, E.IMAGE_TYPE_UNSUPPORTED, E.IMAGE_TOO_LARGE],
       handler: ({ actor, ctx }) =>
         uploadImage(deps, (ctx.request as { file?: UploadedFile }).file, operator(actor, ctx)),
     }),

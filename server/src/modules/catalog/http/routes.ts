@@ -1,3 +1,4 @@
+import { ACCESS } from '../../../http/access';
 import {
   AdminProductList,
   AdminProductListQuery,
@@ -10,10 +11,10 @@ import {
 } from '../../../contracts/catalog';
 import { IdParam } from '../../../contracts/common';
 import { defineRoute, type RouteSpec } from '../../../http/route';
-import { ACCESS } from '../../identity/domain/permissions';
 import { createProduct } from '../application/create-product';
 import type { CatalogDeps } from '../application/ports';
 import { adminListProducts, getProduct, listCategories, listProducts } from '../application/queries';
+import { CatalogErrors as E } from '../errors';
 
 const tags = ['catalog'];
 
@@ -46,7 +47,7 @@ export function catalogRoutes(deps: CatalogDeps): RouteSpec[] {
       summary: '商品详情（含 SKU 与实时可用库存）',
       params: IdParam,
       response: ProductDetail,
-      errors: { 404: '商品不存在或已下架 (PRODUCT_NOT_FOUND)' },
+      errors: [{ error: E.PRODUCT_NOT_FOUND, when: '不存在或已下架' }],
       handler: ({ params }) => getProduct(deps, params.id),
     }),
     defineRoute({
@@ -68,9 +69,7 @@ export function catalogRoutes(deps: CatalogDeps): RouteSpec[] {
       status: 201,
       body: CreateProductRequest,
       response: CreateProductResponse,
-      errors: {
-        400: '参数错误、分类不存在 (CATEGORY_NOT_FOUND) 或 SKU 规格冲突 (SKU_DUPLICATE_SPECS, SKU_SPEC_KEYS_DIFFER)',
-      },
+      errors: [E.UNKNOWN_CATEGORY, E.SKU_DUPLICATE_SPECS, E.SKU_SPEC_KEYS_DIFFER],
       handler: ({ body, actor, ctx }) =>
         createProduct(deps, body, { operatorId: actor.operatorId, requestId: ctx.state.requestId as string }),
     }),

@@ -3,9 +3,10 @@
 import { Op } from 'sequelize';
 import type { z } from 'zod';
 import type { Campaign, CampaignInput, CampaignListQuery } from '../../../contracts/groupbuy';
-import { invalid, notFound } from '../../../kernel/errors';
+import type { OperatorRef } from '../../../platform/audit/audit-log';
 import { inTransaction } from '../../../platform/db/transaction';
 import { campaignActive, campaignProblems } from '../domain/rules';
+import { GroupbuyErrors } from '../errors';
 import type { CampaignAttrs } from '../persistence/models';
 import type { GroupbuyDeps } from './ports';
 import { pageWindow } from '../../../kernel/paging';
@@ -13,32 +14,45 @@ import { pageWindow } from '../../../kernel/paging';
 type Input = z.output<typeof CampaignInput>;
 
 async function checked(deps: GroupbuyDeps, input: Input) {
-  const skus = await deps.catalog.skus(input.skus.map((s) => s.skuId));
+  const skus = await deps.catalog.skuSnapshots(
+    undefined,
+    input.skus.map((s) => s.skuId),
+  );
   for (const s of input.skus) {
     const sku = skus.get(s.skuId);
     if (!sku || sku.productId !== input.productId)
-      throw invalid('CAMPAIGN_INVALID', '规格不属于该商品', { field: `skus.${s.skuId}` });
+      throw GroupbuyErrors.CAMPAIGN_INVALID({ field: `skus.${s.skuId}` }, '规格不属于该商品');
   }
   const problems = campaignProblems({
     ...input,
     skus: input.skus.map((s) => ({ ...s, listPriceFen: skus.get(s.skuId)!.priceFen })),
   });
-  if (problems.length) throw invalid('CAMPAIGN_INVALID', problems[0]!.message, { problems });
+  if (problems.length) throw GroupbuyErrors.CAMPAIGN_INVALID({ problems }, problems[0]!.message);
   return skus;
 }
 
-export async function saveCampaign(deps: GroupbuyDeps, input: Input, id?: number): Promise<{ id: number }> {
+/** Creates (no `id`) or replaces a campaign with its SKU prices; audited with before and after. */
+export async function saveCampaign(
+  deps: GroupbuyDeps,
+  by: OperatorRef,
+  input: Input,
+  id?: number,
+): Promise<{ id: number }> {
   const skus = await checked(deps, input);
   const title = input.title || skus.get(input.skus[0]!.skuId)!.title;
   return inTransaction(deps.sequelize, deps.db, async (t) => {
     const { skus: lines, ...fields } = input;
     let campaignId = id;
+    let before: unknown;
     if (campaignId) {
-      const [n] = await deps.models.Campaign.update(
-        { ...fields, title },
-        { where: { id: campaignId }, transaction: t },
-      );
-      if (!n) throw notFound('拼团活动', 'CAMPAIGN_NOT_FOUND');
+      const row = await deps.models.Campaign.findByPk(campaignId, {
+        transaction: t,
+        lock: deps.db.rowLocks ? t.LOCK.UPDATE : undefined,
+      });
+      if (!row) throw GroupbuyErrors.CAMPAIGN_NOT_FOUND();
+      const prices = await deps.models.CampaignSku.findAll({ where: { campaignId }, transaction: t });
+      before = { ...row.get({ plain: true }), skus: prices.map((p) => p.get({ plain: true })) };
+      await deps.models.Campaign.update({ ...fields, title }, { where: { id: campaignId }, transaction: t });
       await deps.models.CampaignSku.destroy({ where: { campaignId }, transaction: t });
     } else {
       campaignId = (await deps.models.Campaign.create({ ...fields, title }, { transaction: t })).getDataValue('id');
@@ -47,6 +61,13 @@ export async function saveCampaign(deps: GroupbuyDeps, input: Input, id?: number
       lines.map((l) => ({ campaignId: campaignId!, ...l })),
       { transaction: t },
     );
+    await deps.audit.record(t, by, {
+      action: id ? 'groupbuy.campaign.update' : 'groupbuy.campaign.create',
+      entity: 'groupbuy_campaign',
+      entityId: campaignId,
+      before,
+      after: { ...fields, title, skus: lines },
+    });
     return { id: campaignId };
   });
 }
@@ -54,7 +75,10 @@ export async function saveCampaign(deps: GroupbuyDeps, input: Input, id?: number
 export async function campaignViews(deps: GroupbuyDeps, rows: CampaignAttrs[]): Promise<z.input<typeof Campaign>[]> {
   if (!rows.length) return [];
   const prices = await deps.models.CampaignSku.findAll({ where: { campaignId: { [Op.in]: rows.map((r) => r.id) } } });
-  const skus = await deps.catalog.skus(prices.map((p) => p.getDataValue('skuId')));
+  const skus = await deps.catalog.skuSnapshots(
+    undefined,
+    prices.map((p) => p.getDataValue('skuId')),
+  );
   const now = deps.clock.now();
   return rows.map((c) => {
     const lines = prices
@@ -96,7 +120,7 @@ export async function campaignViews(deps: GroupbuyDeps, rows: CampaignAttrs[]): 
 
 export async function loadCampaign(deps: GroupbuyDeps, id: number) {
   const row = await deps.models.Campaign.findByPk(id);
-  if (!row) throw notFound('拼团活动', 'CAMPAIGN_NOT_FOUND');
+  if (!row) throw GroupbuyErrors.CAMPAIGN_NOT_FOUND();
   return row.get({ plain: true });
 }
 

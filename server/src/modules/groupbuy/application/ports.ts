@@ -1,6 +1,5 @@
 import type { Sequelize, Transaction } from 'sequelize';
-import type { z } from 'zod';
-import type { Address, CreateOrderRequest, Order } from '../../../contracts/order';
+import type { Address } from '../../../contracts/order';
 import type { Clock } from '../../../kernel/clock';
 import type { DbCapabilities } from '../../../platform/db/capabilities';
 import type { Idempotency } from '../../../platform/idempotency';
@@ -9,7 +8,9 @@ import type { Outbox } from '../../../platform/outbox/outbox';
 import type { RedisClient } from '../../../platform/redis/redis';
 import type { WechatClient } from '../../../platform/wechat/wechat-client';
 import type { Notify } from '../../notification';
-import type { OrderExtension } from '../../order';
+import type { OrderApi } from '../../order';
+import type { AuditLog } from '../../../platform/audit/audit-log';
+import type { Quotas } from '../../../platform/db/quota';
 import type { GroupbuyModels } from '../persistence/models';
 
 export interface SkuFacts {
@@ -23,7 +24,7 @@ export interface SkuFacts {
   onShelf: boolean;
 }
 
-/** What group buy needs from other modules, bound by the composition root. */
+/** What group buy needs from other modules (their public APIs satisfy these). */
 export interface GroupbuyDeps {
   sequelize: Sequelize;
   db: DbCapabilities;
@@ -34,29 +35,15 @@ export interface GroupbuyDeps {
   outbox: Outbox;
   redis: RedisClient;
   wechat: WechatClient;
+  quotas: Quotas;
+  audit: AuditLog;
   notify: Notify;
   catalog: {
-    skus(skuIds: number[], t?: Transaction): Promise<Map<number, SkuFacts>>;
-    productSkus(productId: number): Promise<SkuFacts[]>;
+    skuSnapshots(t: Transaction | undefined, skuIds: number[]): Promise<Map<number, SkuFacts>>;
   };
-  orders: {
-    addressOf(userId: number, addressId: number): Promise<Address>;
-    place(
-      t: Transaction,
-      userId: number,
-      input: z.output<typeof CreateOrderRequest>,
-      address: Address,
-      ext: OrderExtension,
-    ): Promise<Order>;
-    /** whether the user has ever paid for an order (new-users-only campaigns) */
-    hasPaidOrder(userId: number, t?: Transaction): Promise<boolean>;
-    /** moves members' orders from awaiting_group, under their row locks */
-    release(orderIds: number[], t: Transaction): Promise<void>;
-    /** awaiting_group → refunding and a full refund through the payment channel (outbox), in `t` */
-    refundWhole(orderId: number, t: Transaction): Promise<{ amountFen: number }>;
-    /** the ordinary cancel (closes the channel order first); outside any transaction */
-    cancelUnpaid(orderId: number): Promise<void>;
-    statuses(orderIds: number[]): Promise<Map<number, string>>;
-  };
+  addresses: { ownAddress(userId: number, addressId: number): Promise<Address> };
+  orders: Pick<OrderApi, 'placeIn' | 'hasPaidOrder' | 'releaseAwaiting' | 'cancel' | 'statuses'>;
+  /** awaiting_group → refunding and a full refund through the payment channel (outbox), in `t` */
+  refundWholeOrder(t: Transaction, orderId: number): Promise<{ amountFen: number }>;
   profiles(userIds: number[]): Promise<Map<number, { nickname: string; avatar: string | null }>>;
 }

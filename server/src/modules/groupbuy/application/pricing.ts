@@ -1,5 +1,5 @@
 // The group-buy step of the order's price pipeline: every line at the group (or leader) price, tagged with the
-// campaign so later steps (coupons) know not to stack unless the campaign allows it.
+// campaign so later steps (coupons) know whether they may stack on it.
 import type { PriceStep } from '../../order';
 
 export function groupPriceStep(campaignId: number, unitPriceFen: number, stackWithCoupons: boolean): PriceStep {
@@ -8,7 +8,7 @@ export function groupPriceStep(campaignId: number, unitPriceFen: number, stackWi
     lines: ctx.lines.map((l) => ({
       ...l,
       unitPriceFen,
-      campaign: stackWithCoupons ? `groupbuy:${campaignId}:stackable` : `groupbuy:${campaignId}`,
+      campaign: { kind: 'groupbuy', campaignId, stacking: stackWithCoupons ? 'stackable' : 'exclusive' },
     })),
   });
 }

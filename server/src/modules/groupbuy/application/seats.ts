@@ -6,31 +6,24 @@ import { Op, UniqueConstraintError, type Transaction } from 'sequelize';
 import type { z } from 'zod';
 import type { JoinGroupRequest, OpenGroupRequest } from '../../../contracts/groupbuy';
 import type { Address, Order } from '../../../contracts/order';
-import { AppError, conflict, invalid, notFound } from '../../../kernel/errors';
 import { shareCode } from '../../../kernel/ids';
 import { campaignActive, rankAlternatives, unitPriceFor } from '../domain/rules';
+import { GroupbuyErrors } from '../errors';
 import type { CampaignAttrs, GroupAttrs } from '../persistence/models';
 import type { GroupbuyDeps } from './ports';
 import { groupPriceStep } from './pricing';
+import { seatQuotas } from './members';
 import { groupView } from './views';
 
 async function eligibleCampaign(deps: GroupbuyDeps, t: Transaction, campaignId: number, userId: number, skuId: number) {
   const row = await deps.models.Campaign.findByPk(campaignId, { transaction: t });
-  if (!row) throw notFound('拼团活动', 'CAMPAIGN_NOT_FOUND');
+  if (!row) throw GroupbuyErrors.CAMPAIGN_NOT_FOUND();
   const c = row.get({ plain: true });
   if (!campaignActive({ enabled: !!c.enabled, startsAt: c.startsAt, endsAt: c.endsAt }, deps.clock.now()))
-    throw conflict('CAMPAIGN_NOT_ACTIVE', '拼团活动未开始或已结束');
+    throw GroupbuyErrors.CAMPAIGN_NOT_ACTIVE();
   const price = await deps.models.CampaignSku.findOne({ where: { campaignId, skuId }, transaction: t });
-  if (!price) throw invalid('SKU_NOT_IN_CAMPAIGN', '该规格不参加拼团', { skuId });
-  if (c.perUserLimit > 0) {
-    const held = await deps.models.Member.count({
-      where: { campaignId, userId, status: { [Op.in]: ['reserved', 'paid'] } },
-      transaction: t,
-    });
-    if (held >= c.perUserLimit) throw conflict('GROUPBUY_LIMIT_REACHED', `每人限参团 ${c.perUserLimit} 次`);
-  }
-  if (c.newUsersOnly && (await deps.orders.hasPaidOrder(userId, t)))
-    throw conflict('GROUPBUY_NEW_USERS_ONLY', '该拼团仅限新用户参加');
+  if (!price) throw GroupbuyErrors.SKU_NOT_IN_CAMPAIGN({ skuId });
+  if (c.newUsersOnly && (await deps.orders.hasPaidOrder(t, userId))) throw GroupbuyErrors.GROUPBUY_NEW_USERS_ONLY();
   const p = price.get({ plain: true });
   return {
     campaign: c,
@@ -49,8 +42,13 @@ async function orderSeat(
   isLeader: boolean,
   req: { skuId: number; addressId: number; address: Address },
 ) {
+  // limits are atomic: a counter row per user moved by one conditional UPDATE (never count, then insert)
+  for (const q of seatQuotas(e.campaign, userId)) {
+    if (await deps.quotas.take(t, q.key, q.limit)) continue;
+    throw q.refusal(undefined, q.message);
+  }
   const address = req.address;
-  const order = await deps.orders.place(
+  const order = await deps.orders.placeIn(
     t,
     userId,
     { items: [{ skuId: req.skuId, quantity: 1 }], addressId: req.addressId, remark: '' },
@@ -74,7 +72,7 @@ async function orderSeat(
       { transaction: t },
     );
   } catch (err) {
-    if (err instanceof UniqueConstraintError) throw conflict('ALREADY_IN_GROUP', '你已在这个团里了');
+    if (err instanceof UniqueConstraintError) throw GroupbuyErrors.ALREADY_IN_GROUP();
     throw err;
   }
   return order;
@@ -118,7 +116,7 @@ export async function openGroup(
   key?: string,
 ) {
   // read before the transaction: inside it, every query must use its connection
-  const req = { ...input, address: await deps.orders.addressOf(userId, input.addressId) };
+  const req = { ...input, address: await deps.addresses.ownAddress(userId, input.addressId) };
   const seated = await deps.idempotency.run(userId, 'groupbuy.open', key, async (t): Promise<Seated> => {
     const e = await eligibleCampaign(deps, t, req.campaignId, userId, req.skuId);
     const group = await newGroup(deps, t, userId, e.campaign);
@@ -156,12 +154,12 @@ export async function joinGroup(
   input: z.output<typeof JoinGroupRequest>,
   key?: string,
 ) {
-  const req = { ...input, address: await deps.orders.addressOf(userId, input.addressId) };
+  const req = { ...input, address: await deps.addresses.ownAddress(userId, input.addressId) };
   const seated = await deps.idempotency.run(userId, 'groupbuy.join', key, async (t): Promise<Seated> => {
     const asked = (await deps.models.Group.findOne({ where: { code }, transaction: t }))?.get({ plain: true });
-    if (!asked) throw notFound('团', 'GROUP_NOT_FOUND');
+    if (!asked) throw GroupbuyErrors.GROUP_NOT_FOUND();
     if (asked.leaderUserId === userId || (await holds(deps, t, asked.id, userId)))
-      throw conflict('ALREADY_IN_GROUP', '你已在这个团里了');
+      throw GroupbuyErrors.ALREADY_IN_GROUP();
     const e = await eligibleCampaign(deps, t, asked.campaignId, userId, req.skuId);
     if (await takeSeat(deps, t, asked.id)) {
       const order = await orderSeat(deps, t, userId, e, asked, false, req);
@@ -169,10 +167,7 @@ export async function joinGroup(
     }
     const alternatives = await alternativesFor(deps, t, e.campaign.id, userId, asked.id);
     if (req.fallback === 'none') {
-      throw new AppError('conflict', 'GROUP_FULL', '这个团已满或已结束', {
-        alternatives: alternatives.map((g) => g.code),
-        canOpenNew: true,
-      });
+      throw GroupbuyErrors.GROUP_FULL({ alternatives: alternatives.map((g) => g.code), canOpenNew: true });
     }
     for (const g of alternatives) {
       if (!(await takeSeat(deps, t, g.id))) continue;

@@ -1,6 +1,6 @@
 // Sharing a group: the weapp poster's mini-program code from getwxacodeunlimit (scene `g=<code>`, ≤ 32 chars),
 // cached in Redis for a day so a popular group costs one WeChat call.
-import { notFound } from '../../../kernel/errors';
+import { GroupbuyErrors } from '../errors';
 import type { GroupbuyDeps } from './ports';
 
 export const GROUP_PAGE = 'subpackages/groupbuy/group/index';
@@ -10,7 +10,7 @@ export function groupScene(code: string): string {
 }
 
 export async function groupWxaCode(deps: GroupbuyDeps, code: string): Promise<Buffer> {
-  if (!(await deps.models.Group.count({ where: { code } }))) throw notFound('团', 'GROUP_NOT_FOUND');
+  if (!(await deps.models.Group.count({ where: { code } }))) throw GroupbuyErrors.GROUP_NOT_FOUND();
   const key = `groupbuy:wxacode:${code}`;
   const cached = await deps.redis.getBuffer(key);
   if (cached) return cached;

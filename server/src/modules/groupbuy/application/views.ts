@@ -1,9 +1,9 @@
 // What clients see of groups: the public group page (members hold seats, paid or reserved), a user's groups,
 // the open groups a product page lists, and the operators' group lists.
-import { Op, type Transaction } from 'sequelize';
+import { Op } from 'sequelize';
 import type { z } from 'zod';
 import type { AdminGroupListQuery, Group, OpenGroupSummary } from '../../../contracts/groupbuy';
-import { notFound } from '../../../kernel/errors';
+import { GroupbuyErrors } from '../errors';
 import type { GroupAttrs, MemberAttrs } from '../persistence/models';
 import type { GroupbuyDeps } from './ports';
 import { pageWindow } from '../../../kernel/paging';
@@ -11,37 +11,33 @@ import { pageWindow } from '../../../kernel/paging';
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 const HOLDING = ['reserved', 'paid'];
 
-async function membersOf(deps: GroupbuyDeps, groupIds: number[], t?: Transaction): Promise<MemberAttrs[]> {
+async function membersOf(deps: GroupbuyDeps, groupIds: number[]): Promise<MemberAttrs[]> {
   if (!groupIds.length) return [];
   const rows = await deps.models.Member.findAll({
     where: { groupId: { [Op.in]: groupIds } },
     order: [['id', 'ASC']],
-    transaction: t,
   });
   return rows.map((r) => r.get({ plain: true }));
 }
 
-async function groupViews(deps: GroupbuyDeps, groups: GroupAttrs[], t?: Transaction): Promise<z.input<typeof Group>[]> {
+async function groupViews(deps: GroupbuyDeps, groups: GroupAttrs[]): Promise<z.input<typeof Group>[]> {
   if (!groups.length) return [];
   const members = (
     await membersOf(
       deps,
       groups.map((g) => g.id),
-      t,
     )
   ).filter((m) => HOLDING.includes(m.status));
   const profiles = await deps.profiles([...new Set(members.map((m) => m.userId))]);
   const campaigns = await deps.models.Campaign.findAll({
     where: { id: { [Op.in]: [...new Set(groups.map((g) => g.campaignId))] } },
-    transaction: t,
   });
   const firstSku = await deps.models.CampaignSku.findAll({
     where: { campaignId: { [Op.in]: campaigns.map((c) => c.getDataValue('id')) } },
-    transaction: t,
   });
-  const skus = await deps.catalog.skus(
+  const skus = await deps.catalog.skuSnapshots(
+    undefined,
     firstSku.map((s) => s.getDataValue('skuId')),
-    t,
   );
   return groups.map((g) => {
     const c = campaigns.find((x) => x.getDataValue('id') === g.campaignId)!.get({ plain: true });
@@ -69,10 +65,11 @@ async function groupViews(deps: GroupbuyDeps, groups: GroupAttrs[], t?: Transact
   });
 }
 
-export async function groupView(deps: GroupbuyDeps, code: string, t?: Transaction) {
-  const g = await deps.models.Group.findOne({ where: { code }, transaction: t });
-  if (!g) throw notFound('团', 'GROUP_NOT_FOUND');
-  return (await groupViews(deps, [g.get({ plain: true })], t))[0]!;
+/** A group as its page shows it (read after the transaction that changed it, never inside one). */
+export async function groupView(deps: GroupbuyDeps, code: string) {
+  const g = await deps.models.Group.findOne({ where: { code } });
+  if (!g) throw GroupbuyErrors.GROUP_NOT_FOUND();
+  return (await groupViews(deps, [g.get({ plain: true })]))[0]!;
 }
 
 export async function myGroups(deps: GroupbuyDeps, userId: number) {
@@ -151,7 +148,7 @@ export async function adminGroups(deps: GroupbuyDeps, campaignId: number, q: z.o
 
 export async function adminGroupDetail(deps: GroupbuyDeps, code: string) {
   const row = await deps.models.Group.findOne({ where: { code } });
-  if (!row) throw notFound('团', 'GROUP_NOT_FOUND');
+  if (!row) throw GroupbuyErrors.GROUP_NOT_FOUND();
   const g = row.get({ plain: true });
   const members = await membersOf(deps, [g.id]);
   const profiles = await deps.profiles(members.map((m) => m.userId));

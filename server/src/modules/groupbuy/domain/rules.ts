@@ -23,7 +23,10 @@ export interface CampaignSkuPrice {
 
 export type CampaignProblem = { field: string; message: string };
 
-/** What an operator may save: sizes 2–100, prices of at least 1 fen, leader ≤ group ≤ list price, a sane window. */
+/**
+ * What an operator may save: sizes 2–100, each SKU once, prices of at least 1 fen, leader ≤ group ≤ list price, a
+ * sane window.
+ */
 export function campaignProblems(c: {
   size: number;
   validityHours: number;
@@ -42,6 +45,11 @@ export function campaignProblems(c: {
   if (c.startsAt && c.endsAt && c.startsAt >= c.endsAt)
     problems.push({ field: 'endsAt', message: '结束时间须晚于开始时间' });
   if (!c.skus.length) problems.push({ field: 'skus', message: '至少设置一个规格的拼团价' });
+  const seen = new Set<number>();
+  for (const s of c.skus) {
+    if (seen.has(s.skuId)) problems.push({ field: `skus.${s.skuId}`, message: `规格 ${s.skuId} 重复设置了拼团价` });
+    seen.add(s.skuId);
+  }
   for (const s of c.skus) {
     if (s.groupPriceFen < 1 || s.groupPriceFen > s.listPriceFen)
       problems.push({ field: `skus.${s.skuId}.groupPriceFen`, message: '拼团价须在 1 分与原价之间' });

@@ -1,3 +1,4 @@
+import { ACCESS } from '../../../http/access';
 import { IdParam } from '../../../contracts/common';
 import {
   AdminGroupDetail,
@@ -16,6 +17,8 @@ import {
   OpenGroupRequest,
 } from '../../../contracts/groupbuy';
 import { z } from '../../../contracts/zod';
+import { PlatformErrors } from '../../../kernel/errors';
+import { operatorOf } from '../../../http/operator';
 import { defineRoute, type RouteSpec } from '../../../http/route';
 import { getCampaign, listCampaigns, saveCampaign } from '../application/campaigns';
 import { closeGroup } from '../application/close';
@@ -23,16 +26,30 @@ import type { GroupbuyDeps } from '../application/ports';
 import { joinGroup, openGroup } from '../application/seats';
 import { groupWxaCode } from '../application/share';
 import { adminGroupDetail, adminGroups, groupView, myGroups, openGroupsOf } from '../application/views';
+import { GroupbuyErrors } from '../errors';
+import { AddressErrors } from '../../address';
+import { CatalogErrors } from '../../catalog';
+import { ORDER_PLACEMENT_ERRORS } from '../../order';
 
 const tags = ['groupbuy'];
-const ops = { roles: ['operations'] } as const;
-const seatErrors = {
-  400: '规格不参加拼团 (SKU_NOT_IN_CAMPAIGN)',
-  404: '活动、团或地址不存在 (CAMPAIGN_NOT_FOUND / GROUP_NOT_FOUND / ADDRESS_NOT_FOUND)',
-  409: '活动未开始/已结束、已在团中、团已满、超出限购、仅限新用户或库存不足 (CAMPAIGN_NOT_ACTIVE / ALREADY_IN_GROUP / GROUP_FULL / GROUPBUY_LIMIT_REACHED / GROUPBUY_NEW_USERS_ONLY / STOCK_INSUFFICIENT)',
-} as const;
+const ops = ACCESS.campaignsWrite;
+const E = GroupbuyErrors;
 
 export function groupbuyRoutes(deps: GroupbuyDeps): RouteSpec[] {
+  // other modules' errors are read here, when the routes are built, never at import (modules import each other)
+  /** what taking a seat can answer: the campaign's rules, the quotas, then placing the order itself */
+  const seatErrors = [
+    PlatformErrors.IDEMPOTENCY_KEY_INVALID,
+    PlatformErrors.IDEMPOTENCY_KEY_REUSED,
+    AddressErrors.ADDRESS_NOT_FOUND,
+    E.CAMPAIGN_NOT_FOUND,
+    E.CAMPAIGN_NOT_ACTIVE,
+    E.SKU_NOT_IN_CAMPAIGN,
+    E.GROUPBUY_NEW_USERS_ONLY,
+    E.GROUPBUY_LIMIT_REACHED,
+    ...ORDER_PLACEMENT_ERRORS,
+    CatalogErrors.STOCK_INSUFFICIENT,
+  ];
   return [
     defineRoute({
       method: 'post',
@@ -43,8 +60,8 @@ export function groupbuyRoutes(deps: GroupbuyDeps): RouteSpec[] {
       summary: '创建拼团活动（按规格设拼团价/团长价、成团人数、有效期、活动时间、限购、仅新用户、模拟成团）',
       body: CampaignInput,
       response: z.object({ id: z.number().int() }),
-      errors: { 400: '参数不合法 (CAMPAIGN_INVALID)' },
-      handler: ({ body }) => saveCampaign(deps, body),
+      errors: [E.CAMPAIGN_INVALID],
+      handler: ({ body, actor, ctx }) => saveCampaign(deps, operatorOf(actor, ctx), body),
     }),
     defineRoute({
       method: 'put',
@@ -55,8 +72,8 @@ export function groupbuyRoutes(deps: GroupbuyDeps): RouteSpec[] {
       params: IdParam,
       body: CampaignInput,
       response: z.object({ id: z.number().int() }),
-      errors: { 400: '参数不合法 (CAMPAIGN_INVALID)', 404: '活动不存在 (CAMPAIGN_NOT_FOUND)' },
-      handler: ({ params, body }) => saveCampaign(deps, body, params.id),
+      errors: [E.CAMPAIGN_INVALID, E.CAMPAIGN_NOT_FOUND],
+      handler: ({ params, body, actor, ctx }) => saveCampaign(deps, operatorOf(actor, ctx), body, params.id),
     }),
     defineRoute({
       method: 'get',
@@ -76,6 +93,7 @@ export function groupbuyRoutes(deps: GroupbuyDeps): RouteSpec[] {
       summary: '拼团活动详情',
       params: IdParam,
       response: Campaign,
+      errors: [E.CAMPAIGN_NOT_FOUND],
       handler: ({ params }) => getCampaign(deps, params.id),
     }),
     defineRoute({
@@ -97,6 +115,7 @@ export function groupbuyRoutes(deps: GroupbuyDeps): RouteSpec[] {
       summary: '团详情（成员、订单状态）',
       params: GroupCodeParam,
       response: AdminGroupDetail,
+      errors: [E.GROUP_NOT_FOUND],
       handler: ({ params }) => adminGroupDetail(deps, params.code),
     }),
     defineRoute({
@@ -107,9 +126,10 @@ export function groupbuyRoutes(deps: GroupbuyDeps): RouteSpec[] {
       summary: '手动结束一个团（与到期同一路径：模拟成团或失败并自动退款）',
       params: GroupCodeParam,
       response: z.object({ result: z.enum(['succeeded_virtually', 'failed', 'not_open']) }),
-      handler: async ({ params }) => {
+      errors: [E.GROUP_NOT_FOUND],
+      handler: async ({ params, actor, ctx }) => {
         const g = await adminGroupDetail(deps, params.code);
-        return { result: await closeGroup(deps, g.id, 'operator') };
+        return { result: await closeGroup(deps, g.id, { operator: operatorOf(actor, ctx) }) };
       },
     }),
     defineRoute({
@@ -130,6 +150,7 @@ export function groupbuyRoutes(deps: GroupbuyDeps): RouteSpec[] {
       summary: '拼团活动详情与差几人成团的团（倒计时）',
       params: IdParam,
       response: CampaignDetail,
+      errors: [E.CAMPAIGN_NOT_FOUND],
       handler: async ({ params }) => ({
         ...(await getCampaign(deps, params.id)),
         openGroups: await openGroupsOf(deps, params.id),
@@ -159,7 +180,7 @@ export function groupbuyRoutes(deps: GroupbuyDeps): RouteSpec[] {
       body: JoinGroupRequest,
       response: GroupOrderResponse,
       rateLimit: { points: 30, durationSec: 60 },
-      errors: seatErrors,
+      errors: [...seatErrors, E.GROUP_NOT_FOUND, E.ALREADY_IN_GROUP, E.GROUP_FULL],
       handler: ({ actor, params, body, ctx }) =>
         joinGroup(deps, actor.userId, params.code, body, ctx.get('idempotency-key') || undefined),
     }),
@@ -171,7 +192,7 @@ export function groupbuyRoutes(deps: GroupbuyDeps): RouteSpec[] {
       summary: '团详情（成员头像昵称、剩余名额、到期时间、状态）',
       params: GroupCodeParam,
       response: Group,
-      errors: { 404: '团不存在 (GROUP_NOT_FOUND)' },
+      errors: [E.GROUP_NOT_FOUND],
       handler: ({ params }) => groupView(deps, params.code),
     }),
     defineRoute({
@@ -186,7 +207,11 @@ export function groupbuyRoutes(deps: GroupbuyDeps): RouteSpec[] {
         status: z.number(),
         body: z.instanceof(Buffer).openapi({ type: 'string', format: 'binary' }),
       }),
-      errors: { 404: '团不存在 (GROUP_NOT_FOUND)', 503: '微信服务暂不可用 (WECHAT_UNAVAILABLE)' },
+      errors: [
+        E.GROUP_NOT_FOUND,
+        PlatformErrors.WECHAT_UNAVAILABLE,
+        { error: PlatformErrors.RATE_LIMITED, when: '微信接口调用过于频繁' },
+      ],
       handler: async ({ params, ctx }) => {
         const image = await groupWxaCode(deps, params.code);
         ctx.type = 'image/png';

@@ -1,5 +1,6 @@
 import { DataTypes, type Model, type ModelStatic, type Optional, type Sequelize } from 'sequelize';
-import type { GroupStatus, MemberStatus } from '../domain/group-lifecycle';
+import { bindLifecycle } from '../../../platform/db/status-move';
+import { GROUP_LIFECYCLE, MEMBER_LIFECYCLE, type GroupStatus, type MemberStatus } from '../domain/group-lifecycle';
 
 export interface CampaignAttrs {
   id: number;
@@ -129,5 +130,7 @@ export function defineGroupbuyModels(sequelize: Sequelize): GroupbuyModels {
     },
     { tableName: 'groupbuy_members' },
   );
+  bindLifecycle(Group, GROUP_LIFECYCLE);
+  bindLifecycle(Member, MEMBER_LIFECYCLE);
   return { Campaign, CampaignSku, Group, Member };
 }

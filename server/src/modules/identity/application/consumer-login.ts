@@ -1,8 +1,9 @@
-import { UniqueConstraintError } from 'sequelize';
+import { Op, UniqueConstraintError } from 'sequelize';
 import type { ConsumerUser, LoginResponse } from '../../../contracts/auth';
-import { invalid, notFound } from '../../../kernel/errors';
-import { checkCode, type CheckOutcome } from '../domain/login-code';
+import { PlatformErrors } from '../../../kernel/errors';
+import { checkCode, LOGIN_CODE, type CheckOutcome } from '../domain/login-code';
 import { defaultNickname, type IdentityProvider } from '../domain/profile';
+import { IdentityErrors } from '../errors';
 import type { UserAttrs } from '../persistence/models';
 import type { IdentityDeps } from './ports';
 
@@ -21,7 +22,7 @@ export async function findOrCreateUser(
   const existing = await Identity.findOne({ where: { provider, subject } });
   if (existing) {
     const user = await User.findByPk(existing.getDataValue('userId'));
-    if (!user) throw notFound('用户');
+    if (!user) throw PlatformErrors.NOT_FOUND(undefined, '用户不存在');
     return user.get({ plain: true });
   }
   try {
@@ -56,30 +57,44 @@ export async function loginWithAlipay(deps: IdentityDeps, code: string): Promise
   return session(deps, await findOrCreateUser(deps, 'alipay', userId));
 }
 
-const CODE_MESSAGES: Record<Exclude<CheckOutcome, 'OK'>, string> = {
-  NO_CODE: '请先获取验证码',
-  EXPIRED: '验证码已过期，请重新获取',
-  USED: '验证码已使用，请重新获取',
-  TOO_MANY_ATTEMPTS: '验证码错误次数过多，请重新获取',
-  MISMATCH: '验证码不正确',
-};
+/** A refused code is LOGIN_CODE_<outcome>, each declared in ../errors.ts. */
+const refusal = (outcome: Exclude<CheckOutcome, 'OK'>) => IdentityErrors[`LOGIN_CODE_${outcome}`];
 
+/**
+ * A phone login. The code is judged in memory, then the verdict is made to stick by one conditional UPDATE of the
+ * code's row: a wrong guess counts only while `attempts < maxAttempts` (so however many guesses race, exactly
+ * `maxAttempts` are counted and answered MISMATCH; the rest are TOO_MANY_ATTEMPTS), and a right one consumes the code
+ * only while it is unused and still under that limit (so it is used once, and never after the fifth wrong guess).
+ */
 export async function loginWithPhone(deps: IdentityDeps, phone: string, code: string): Promise<LoginResponse> {
   const { LoginCode, User } = deps.models;
   const now = deps.clock.now();
   const latest = await LoginCode.findOne({ where: { phone }, order: [['id', 'DESC']] });
   const outcome = checkCode(latest?.get({ plain: true }), phone, code, now);
-  if (outcome !== 'OK') {
-    if (outcome === 'MISMATCH') await latest!.increment('attempts');
-    throw invalid(`LOGIN_CODE_${outcome}`, CODE_MESSAGES[outcome]);
+  if (outcome !== 'OK' && outcome !== 'MISMATCH') throw refusal(outcome)();
+  const live = {
+    id: latest!.getDataValue('id'),
+    consumedAt: null,
+    attempts: { [Op.lt]: LOGIN_CODE.maxAttempts },
+  };
+  if (outcome === 'MISMATCH') {
+    const [counted] = await LoginCode.update(
+      { attempts: deps.sequelize.literal('attempts + 1') as never },
+      { where: live },
+    );
+    throw counted === 1 ? IdentityErrors.LOGIN_CODE_MISMATCH() : await lateRefusal(deps, latest!.getDataValue('id'));
   }
-  // Consume exactly once, even when two logins race with the same code.
-  const [consumed] = await LoginCode.update(
-    { consumedAt: now },
-    { where: { id: latest!.getDataValue('id'), consumedAt: null } },
-  );
-  if (consumed !== 1) throw invalid('LOGIN_CODE_USED', CODE_MESSAGES.USED);
+  const [consumed] = await LoginCode.update({ consumedAt: now }, { where: live });
+  if (consumed !== 1) throw await lateRefusal(deps, latest!.getDataValue('id'));
   const user = await findOrCreateUser(deps, 'phone', phone, { phone });
   if (user.phone !== phone) await User.update({ phone }, { where: { id: user.id } });
   return session(deps, { ...user, phone });
+}
+
+/** Why a racing guess lost: the code was used meanwhile, or its attempts ran out. */
+async function lateRefusal(deps: IdentityDeps, codeId: number) {
+  const row = await deps.models.LoginCode.findByPk(codeId, { attributes: ['consumedAt'] });
+  return row?.getDataValue('consumedAt')
+    ? IdentityErrors.LOGIN_CODE_USED()
+    : IdentityErrors.LOGIN_CODE_TOO_MANY_ATTEMPTS();
 }

@@ -1,6 +1,6 @@
 import { Op } from 'sequelize';
 import type { SmsCodeResponse } from '../../../contracts/auth';
-import { rateLimited } from '../../../kernel/errors';
+import { PlatformErrors } from '../../../kernel/errors';
 import { canSendCode, generateLoginCode, hashLoginCode, LOGIN_CODE } from '../domain/login-code';
 import type { IdentityDeps } from './ports';
 
@@ -16,7 +16,7 @@ export async function requestPhoneCode(deps: IdentityDeps, phone: string): Promi
     recent.map((r) => ({ createdAt: r.getDataValue('createdAt') })),
     now,
   );
-  if (!decision.ok) throw rateLimited(Math.ceil(decision.retryAfterMs / 1000));
+  if (!decision.ok) throw PlatformErrors.RATE_LIMITED({ retryAfterSec: Math.ceil(decision.retryAfterMs / 1000) });
   const code = generateLoginCode();
   await LoginCode.create({
     phone,

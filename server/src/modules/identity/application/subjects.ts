@@ -19,3 +19,9 @@ export async function userProfiles(models: IdentityModels, userIds: number[]) {
     ]),
   );
 }
+
+/** Operators' usernames by id (the audit log shows who did what). */
+export async function operatorNames(models: IdentityModels, ids: number[]): Promise<Map<number, string>> {
+  const rows = ids.length ? await models.Operator.findAll({ where: { id: ids }, attributes: ['id', 'username'] }) : [];
+  return new Map(rows.map((r) => [r.getDataValue('id'), r.getDataValue('username')]));
+}

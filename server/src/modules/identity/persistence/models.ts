@@ -32,14 +32,21 @@ export interface OperatorAttrs {
   passwordHash: string;
   role: OperatorRole;
   disabled: boolean;
+  /** bumped when the operator's sessions must end (disabled, password reset or changed); sessions carry it */
+  tokenVersion: number;
   lastLoginAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
 }
 
 type M<A extends object, C extends keyof A> = ModelStatic<Model<A, Optional<A, C>>>;
 export type UserModel = M<UserAttrs, 'id' | 'avatar' | 'phone' | 'createdAt' | 'updatedAt'>;
 export type IdentityModel = M<IdentityAttrs, 'id' | 'unionId'>;
 export type LoginCodeModel = M<LoginCodeAttrs, 'id' | 'attempts' | 'consumedAt' | 'createdAt'>;
-export type OperatorModel = M<OperatorAttrs, 'id' | 'disabled' | 'lastLoginAt'>;
+export type OperatorModel = M<
+  OperatorAttrs,
+  'id' | 'disabled' | 'tokenVersion' | 'lastLoginAt' | 'createdAt' | 'updatedAt'
+>;
 
 export interface IdentityModels {
   User: UserModel;
@@ -95,7 +102,10 @@ export function defineIdentityModels(sequelize: Sequelize): IdentityModels {
       passwordHash: DataTypes.STRING(100),
       role: DataTypes.STRING(32),
       disabled: DataTypes.BOOLEAN,
+      tokenVersion: { type: DataTypes.INTEGER, defaultValue: 0 },
       lastLoginAt: DataTypes.DATE(3),
+      createdAt: DataTypes.DATE(3),
+      updatedAt: DataTypes.DATE(3),
     },
     { tableName: 'operators' },
   );

@@ -1,17 +1,14 @@
-// Order queries and moves that marketing modules need for their orders (through the composition root).
+// Order queries and moves that marketing modules need for their orders (through the order module's API).
 import { Op, type Transaction } from 'sequelize';
 import type { OrderDeps } from './ports';
+import { moveOrder } from './transitions';
 
-/** awaiting_group → to_ship for each order still waiting (a conditional update: never twice). */
-export async function releaseAwaiting(deps: OrderDeps, orderIds: number[], t: Transaction): Promise<void> {
-  if (!orderIds.length) return;
-  await deps.models.Order.update(
-    { status: 'to_ship' },
-    { where: { id: { [Op.in]: orderIds }, status: 'awaiting_group' }, transaction: t },
-  );
+/** awaiting_group → to_ship for each order still waiting (conditional moves: never twice). */
+export async function releaseAwaiting(deps: OrderDeps, t: Transaction, orderIds: number[]): Promise<void> {
+  for (const id of [...orderIds].sort((a, b) => a - b)) await moveOrder(deps, t, id, 'awaiting_group', 'to_ship');
 }
 
-export async function hasPaidOrder(deps: OrderDeps, userId: number, t?: Transaction): Promise<boolean> {
+export async function hasPaidOrder(deps: OrderDeps, t: Transaction | undefined, userId: number): Promise<boolean> {
   return (await deps.models.Order.count({ where: { userId, paidFen: { [Op.gt]: 0 } }, transaction: t })) > 0;
 }
 

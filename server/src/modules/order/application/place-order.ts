@@ -3,14 +3,15 @@
 import type { Transaction } from 'sequelize';
 import type { z } from 'zod';
 import type { Address, CreateOrderRequest, Order } from '../../../contracts/order';
-import { conflict } from '../../../kernel/errors';
 import { newOrderNo } from '../domain/order-no';
-import type { PriceStep } from '../domain/pricing';
+import { OrderErrors } from '../errors';
+import type { CampaignTag, PriceStep } from '../domain/pricing';
 import { orderSettings, type OrderDeps } from './ports';
 import { priceItems } from './price-order';
+import { eventBase } from './transitions';
 import { toOrderView } from './view';
 
-/** How a marketing module shapes its orders: its kind (for the lifecycle hooks) and its price steps. */
+/** How a marketing module shapes its orders: its kind (see `OrderKindPolicy`) and its price steps. */
 export interface OrderExtension {
   kind: string;
   steps: PriceStep[];
@@ -22,7 +23,7 @@ export async function placeOrder(
   input: z.output<typeof CreateOrderRequest>,
   idempotencyKey?: string,
 ): Promise<Order> {
-  const address = await deps.addressOf(userId, input.addressId);
+  const address = await deps.addresses.ownAddress(userId, input.addressId);
   return deps.idempotency.run(userId, 'orders.create', idempotencyKey, (t) =>
     placeOrderIn(deps, t, userId, input, address),
   );
@@ -37,10 +38,10 @@ export async function placeOrderIn(
   address: Address,
   ext?: OrderExtension,
 ): Promise<Order> {
-  const { skus, breakdown } = await priceItems(deps, input.items, t, ext?.steps);
-  if (breakdown.payableFen < 1) throw conflict('ORDER_AMOUNT_INVALID', '订单金额不能为 0');
+  const { skus, breakdown } = await priceItems(deps, t, input.items, ext?.steps);
+  if (breakdown.payableFen < 1) throw OrderErrors.ORDER_AMOUNT_INVALID();
 
-  await deps.catalog.reserveStock(input.items, t);
+  await deps.catalog.reserveStock(t, input.items);
 
   const now = deps.clock.now();
   const { id: _id, isDefault: _d, ...addressSnapshot } = address;
@@ -76,10 +77,29 @@ export async function placeOrderIn(
         unitPriceFen: line.unitPriceFen,
         quantity: line.quantity,
         lineTotalFen: line.lineTotalFen,
+        campaignJson: line.campaign ? JSON.stringify(line.campaign) : null,
       },
       { transaction: t },
     );
     items.push(item.get({ plain: true }));
   }
-  return toOrderView(order.get({ plain: true }), items);
+  const placed = order.get({ plain: true });
+  await deps.events.publish(
+    t,
+    'order.placed',
+    {
+      ...eventBase(placed),
+      payableFen: placed.payableFen,
+      lines: items.map((i) => ({
+        orderItemId: i.id,
+        productId: i.productId,
+        skuId: i.skuId,
+        quantity: i.quantity,
+        lineTotalFen: i.lineTotalFen,
+        campaign: i.campaignJson ? (JSON.parse(i.campaignJson) as CampaignTag) : null,
+      })),
+    },
+    String(orderId),
+  );
+  return toOrderView(placed, items);
 }

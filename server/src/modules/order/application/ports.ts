@@ -5,12 +5,14 @@ import type { SettingDefinition, SettingsStore } from '../../../platform/setting
 import type { Notify } from '../../notification';
 import type { Clock } from '../../../kernel/clock';
 import type { Address } from '../../../contracts/order';
+import type { EventBus } from '../../../kit/events';
+import type { AuditLog } from '../../../platform/audit/audit-log';
 import type { DbCapabilities } from '../../../platform/db/capabilities';
 import type { Idempotency } from '../../../platform/idempotency';
 import type { Logger } from '../../../platform/logger';
-import type { ShippingRule } from '../domain/pricing';
+import type { PriceStep, ShippingRule } from '../domain/pricing';
 import type { OrderStatus } from '../domain/lifecycle';
-import type { OrderAttrs, OrderModels } from '../persistence/models';
+import type { OrderModels } from '../persistence/models';
 
 export interface SkuForOrder {
   skuId: number;
@@ -25,11 +27,11 @@ export interface SkuForOrder {
 
 /** What the order module needs from the catalog, wired by the composition root. */
 export interface CatalogPort {
-  skuSnapshots(skuIds: number[], t?: Transaction): Promise<Map<number, SkuForOrder>>;
-  reserveStock(lines: { skuId: number; quantity: number }[], t: Transaction): Promise<void>;
-  releaseStock(lines: { skuId: number; quantity: number }[], t: Transaction): Promise<void>;
+  skuSnapshots(t: Transaction | undefined, skuIds: number[]): Promise<Map<number, SkuForOrder>>;
+  reserveStock(t: Transaction, lines: { skuId: number; quantity: number }[]): Promise<void>;
+  releaseStock(t: Transaction, lines: { skuId: number; quantity: number }[]): Promise<void>;
   /** counts units sold on their products (the list's sort by sales) */
-  addSales(lines: { productId: number; quantity: number }[], t: Transaction): Promise<void>;
+  addSales(t: Transaction, lines: { productId: number; quantity: number }[]): Promise<void>;
 }
 
 export interface OrderSettings {
@@ -56,38 +58,52 @@ export function toOrderSettings(doc: OrderSettingsDoc): OrderSettings {
   };
 }
 
+/** What the order module needs from addresses and payments (their public APIs satisfy these). */
+export interface AddressPort {
+  ownAddress(userId: number, addressId: number): Promise<Address>;
+}
+export interface PaymentsPort {
+  /** closes the order's channel orders before a cancel ('paid': the channel took the money meanwhile) */
+  closeOpenPayments(orderId: number): Promise<'closed' | 'paid' | 'unavailable'>;
+  /** how many of the order's payments are still open at a channel (read in the caller's transaction) */
+  openPayments(t: Transaction, orderId: number): Promise<number>;
+}
+
+/** A price step a module adds to every order (a coupon, a live price); `order` sorts them (lower runs first). */
+export interface ContributedPriceStep {
+  name: string;
+  order: number;
+  step: PriceStep;
+}
+
+/** How a marketing module's orders behave (contributed to the `orderKinds` extension point). */
+export interface OrderKindPolicy {
+  kind: string;
+  /** the status a paid order takes: group orders wait for their group (`awaiting_group`) */
+  paidStatus: Extract<OrderStatus, 'to_ship' | 'awaiting_group'>;
+}
+
 export interface OrderDeps {
   sequelize: Sequelize;
   db: DbCapabilities;
   models: OrderModels;
   catalog: CatalogPort;
-  addressOf(userId: number, addressId: number): Promise<Address>;
+  addresses: AddressPort;
+  payments: PaymentsPort;
   idempotency: Idempotency;
   clock: Clock;
   settingsStore: SettingsStore;
   logger: Logger;
+  audit: AuditLog;
+  events: EventBus;
   /** queues a notice to the user in the caller's transaction (notification module) */
-  notify?: Notify;
-  /** closes the order's channel orders before a cancel (payments module, bound by the composition root) */
-  payments?: PaymentsPort;
-  /** lifecycle hooks of order kinds owned by marketing modules (group buy: kind 'groupbuy') */
-  kinds: Record<string, OrderKindHooks>;
+  notify: Notify;
+  /** order kinds of the marketing modules (complete once every module is created) */
+  kinds: readonly OrderKindPolicy[];
+  /** price steps every order runs after its campaign's (coupons, live prices), from the `pricingSteps` extension */
+  pricingSteps: readonly ContributedPriceStep[];
 }
 
-/** What a marketing module decides for its own orders, inside the order's transaction and row lock. */
-export interface OrderKindHooks {
-  /** the status a paid order takes (group buy: awaiting_group, or to_ship when this payment completes it) */
-  paidStatus(order: OrderAttrs, t: Transaction): Promise<OrderStatus>;
-  /** an unpaid order was cancelled: give back what it held (a group seat) */
-  cancelled?(order: OrderAttrs, t: Transaction): Promise<void>;
-  /** the order is now fully refunded */
-  refunded?(order: OrderAttrs, t: Transaction): Promise<void>;
-}
-
-export interface PaymentsPort {
-  closeOpenPayments(orderId: number): Promise<'closed' | 'paid' | 'unavailable'>;
-}
-
-export async function orderSettings(deps: OrderDeps, t?: Transaction): Promise<OrderSettings> {
-  return toOrderSettings(await deps.settingsStore.get(ORDER_SETTINGS, t));
+export async function orderSettings(deps: OrderDeps, t: Transaction | undefined): Promise<OrderSettings> {
+  return toOrderSettings(await deps.settingsStore.get(t, ORDER_SETTINGS));
 }

@@ -1,7 +1,7 @@
 // One pricing path for the checkout preview and the order itself, so the preview is exactly what is charged.
 import type { Transaction } from 'sequelize';
-import { invalid } from '../../../kernel/errors';
 import { runPricing, shippingStep, startPricing, type PriceBreakdown, type PriceStep } from '../domain/pricing';
+import { OrderErrors } from '../errors';
 import { orderSettings, type OrderDeps, type SkuForOrder } from './ports';
 
 export interface PricedOrder {
@@ -9,32 +9,37 @@ export interface PricedOrder {
   breakdown: PriceBreakdown;
 }
 
+/** Steps contributed by modules to the `pricingSteps` extension point, in their declared order. */
+function contributedSteps(deps: OrderDeps): PriceStep[] {
+  return [...deps.pricingSteps].sort((a, b) => a.order - b.order).map((s) => s.step);
+}
+
 export async function priceItems(
   deps: OrderDeps,
+  t: Transaction | undefined,
   items: { skuId: number; quantity: number }[],
-  t?: Transaction,
   campaignSteps: PriceStep[] = [],
 ): Promise<PricedOrder> {
   const skus = await deps.catalog.skuSnapshots(
-    items.map((i) => i.skuId),
     t,
+    items.map((i) => i.skuId),
   );
   for (const item of items) {
     const sku = skus.get(item.skuId);
-    if (!sku || !sku.onShelf) throw invalid('SKU_UNAVAILABLE', '商品不存在或已下架', { skuId: item.skuId });
+    if (!sku || !sku.onShelf) throw OrderErrors.SKU_UNAVAILABLE({ skuId: item.skuId });
   }
   const breakdown = runPricing(
     startPricing(
       items.map((i) => ({ skuId: i.skuId, quantity: i.quantity, listPriceFen: skus.get(i.skuId)!.priceFen })),
     ),
-    // campaign prices first, then coupons (none yet), then shipping on what is left
-    [...campaignSteps, shippingStep((await orderSettings(deps, t)).shipping)],
+    // campaign prices first, then contributed steps (coupons, live prices), then shipping on what is left
+    [...campaignSteps, ...contributedSteps(deps), shippingStep((await orderSettings(deps, t)).shipping)],
   );
   return { skus, breakdown };
 }
 
 export async function previewCheckout(deps: OrderDeps, items: { skuId: number; quantity: number }[]) {
-  const { skus, breakdown } = await priceItems(deps, items);
+  const { skus, breakdown } = await priceItems(deps, undefined, items);
   return {
     itemsTotalFen: breakdown.itemsTotalFen,
     discountFen: breakdown.discountFen,

@@ -1,9 +1,9 @@
 // Receipt: the user confirms it, or the auto-confirm job does it 7 days (business clock) after shipping.
 import { Op } from 'sequelize';
-import { conflict } from '../../../kernel/errors';
 import { inTransaction } from '../../../platform/db/transaction';
+import { OrderErrors } from '../errors';
 import { orderSettings, type OrderDeps } from './ports';
-import { lockOrderRow, moveOrder } from './transitions';
+import { eventBase, lockOrderRow, moveOrder } from './transitions';
 
 export async function confirmReceipt(
   deps: OrderDeps,
@@ -12,16 +12,17 @@ export async function confirmReceipt(
 ): Promise<{ status: 'completed' }> {
   return inTransaction(deps.sequelize, deps.db, async (t) => {
     const order = await lockOrderRow(deps, t, orderId, userId);
-    const status = order.getDataValue('status');
+    const status = order.status;
     if (status === 'completed') return { status };
-    if (status !== 'shipped') throw conflict('ORDER_STATE_INVALID', '只有已发货的订单可以确认收货', { status });
-    await moveOrder(deps, orderId, 'shipped', 'completed', { completedAt: deps.clock.now() }, t);
+    if (status !== 'shipped') throw OrderErrors.ORDER_STATE_INVALID({ status }, '只有已发货的订单可以确认收货');
+    await moveOrder(deps, t, orderId, 'shipped', 'completed', { completedAt: deps.clock.now() });
+    await deps.events.publish(t, 'order.completed', eventBase(order), String(orderId));
     return { status: 'completed' as const };
   });
 }
 
 export async function autoConfirmShipped(deps: OrderDeps, now: Date): Promise<{ completed: number }> {
-  const { autoConfirmMs } = await orderSettings(deps);
+  const { autoConfirmMs } = await orderSettings(deps, undefined);
   const due = await deps.models.Order.findAll({
     where: { status: 'shipped', shippedAt: { [Op.lte]: new Date(now.getTime() - autoConfirmMs) } },
     attributes: ['id'],

@@ -1,17 +1,18 @@
 // The order's side of after-sales: facts under the row lock, entering `refunding` (remembering where it was),
 // and going back when a request ends without refunding everything.
 import type { Transaction } from 'sequelize';
-import { conflict } from '../../../kernel/errors';
 import type { OrderStatus } from '../domain/lifecycle';
+import { OrderErrors } from '../errors';
 import type { OrderDeps } from './ports';
 import { lockOrderRow, moveOrder } from './transitions';
 
-export async function lockOrderFacts(deps: OrderDeps, orderId: number, userId: number | undefined, t: Transaction) {
-  const o = (await lockOrderRow(deps, t, orderId, userId)).get({ plain: true });
+export async function lockOrderFacts(deps: OrderDeps, t: Transaction, orderId: number, userId?: number) {
+  const o = await lockOrderRow(deps, t, orderId, userId);
   const items = await deps.models.OrderItem.findAll({ where: { orderId }, order: [['id', 'ASC']], transaction: t });
   return {
     id: o.id,
     userId: o.userId,
+    kind: o.kind,
     status: o.status,
     paidFen: o.paidFen ?? 0,
     completedAt: o.completedAt ? new Date(o.completedAt) : null,
@@ -25,16 +26,18 @@ export async function lockOrderFacts(deps: OrderDeps, orderId: number, userId: n
 }
 
 /** Call with the order row locked. */
-export async function beginRefund(deps: OrderDeps, orderId: number, t: Transaction) {
+export async function beginRefund(deps: OrderDeps, t: Transaction, orderId: number) {
   const order = (await deps.models.Order.findByPk(orderId, { transaction: t }))!.get({ plain: true });
   if (order.status === 'refunding') return;
-  const moved = await moveOrder(deps, orderId, order.status, 'refunding', { statusBeforeRefund: order.status }, t);
-  if (!moved) throw conflict('ORDER_STATE_INVALID', '订单状态已变化，请刷新');
+  const moved = await moveOrder(deps, t, orderId, order.status, 'refunding', { statusBeforeRefund: order.status });
+  if (!moved) throw OrderErrors.ORDER_STATE_INVALID(undefined, '订单状态已变化，请刷新');
 }
 
 /** Back to the status before the refund (an after-sale rejected, cancelled, or a partial refund done). */
-export async function endRefund(deps: OrderDeps, orderId: number, t: Transaction) {
+export async function endRefund(deps: OrderDeps, t: Transaction, orderId: number) {
   const order = (await deps.models.Order.findByPk(orderId, { transaction: t }))!.get({ plain: true });
   if (order.status !== 'refunding' || !order.statusBeforeRefund) return;
-  await moveOrder(deps, orderId, 'refunding', order.statusBeforeRefund as OrderStatus, { statusBeforeRefund: null }, t);
+  await moveOrder(deps, t, orderId, 'refunding', order.statusBeforeRefund as OrderStatus, {
+    statusBeforeRefund: null,
+  });
 }

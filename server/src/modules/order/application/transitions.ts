@@ -1,28 +1,34 @@
-// Status changes. Each one is a conditional UPDATE on the expected current status, so two racing changes can
-// never both apply; the declared table decides what is allowed at all.
+// Status changes. Each one is `moveStatus` with the order lifecycle: a conditional UPDATE on the expected current
+// status, so two racing changes can never both apply, checked against the declared table.
 import { Op, type Transaction } from 'sequelize';
-import { AppError, conflict, notFound } from '../../../kernel/errors';
+import type { OperatorRef } from '../../../platform/audit/audit-log';
 import { inTransaction } from '../../../platform/db/transaction';
-import { assertTransition, type OrderStatus } from '../domain/lifecycle';
+import { moveStatus } from '../../../platform/db/status-move';
+import { ORDER_LIFECYCLE, type OrderStatus } from '../domain/lifecycle';
+import { OrderErrors } from '../errors';
+import { PaymentErrors } from '../../payment';
+import type { OrderEventBase } from '../events';
 import type { OrderAttrs } from '../persistence/models';
 import type { OrderDeps } from './ports';
 
-/** Moves an order from `from` to `to` if it is still in `from`; false when someone else moved it first. */
+/** Moves an order from `from` to `to` if it is still there; false when someone else moved it first. */
 export async function moveOrder(
   deps: OrderDeps,
-  orderId: number,
-  from: OrderStatus,
-  to: OrderStatus,
-  patch: Partial<OrderAttrs>,
   t: Transaction,
+  orderId: number,
+  from: OrderStatus | readonly OrderStatus[],
+  to: OrderStatus,
+  patch: Partial<Omit<OrderAttrs, 'status'>> = {},
 ): Promise<boolean> {
-  assertTransition(from, to);
-  const [n] = await deps.models.Order.update(
-    { ...patch, status: to },
-    { where: { id: orderId, status: from }, transaction: t },
-  );
-  return n === 1;
+  return (await moveStatus(t, deps.models.Order, ORDER_LIFECYCLE, { id: orderId }, from, to, patch)) === 1;
 }
+
+export const eventBase = (o: OrderAttrs): OrderEventBase => ({
+  orderId: o.id,
+  orderNo: o.orderNo,
+  userId: o.userId,
+  kind: o.kind,
+});
 
 /**
  * The order row under a write lock (the owner's only when `userId` is given), or 404. Every state change reads the
@@ -34,77 +40,117 @@ export async function lockOrderRow(deps: OrderDeps, t: Transaction, orderId: num
     transaction: t,
     lock: deps.db.rowLocks ? t.LOCK.UPDATE : undefined,
   });
-  if (!order) throw notFound('订单', 'ORDER_NOT_FOUND');
-  return order;
+  if (!order) throw OrderErrors.ORDER_NOT_FOUND();
+  return order.get({ plain: true });
 }
 
-async function releaseOrderStock(deps: OrderDeps, orderId: number, t: Transaction) {
+async function orderLines(deps: OrderDeps, t: Transaction, orderId: number) {
   const items = await deps.models.OrderItem.findAll({ where: { orderId }, transaction: t });
-  await deps.catalog.releaseStock(
-    items.map((i) => ({ skuId: i.getDataValue('skuId'), quantity: i.getDataValue('quantity') })),
-    t,
-  );
+  return items.map((i) => ({ skuId: i.getDataValue('skuId'), quantity: i.getDataValue('quantity') }));
 }
 
-/** Cancels an unpaid order and returns its stock, exactly once. `userId` limits it to the owner's orders. */
+export type CancelOutcome = { status: OrderStatus };
+
+/** how many times a cancel closes payments started while it was cancelling before it gives up (409) */
+const CANCEL_ROUNDS = 4;
+
+/**
+ * Cancels an unpaid order and returns its stock, exactly once. `userId` limits it to the owner's orders. With
+ * `ifUnpaid`, an order that was paid or moved on meanwhile is left alone and its status answered (the group-buy
+ * close cancels unpaid seats this way; their payment hooks handle the rest).
+ *
+ * Close the channel orders first (nobody can pay after that), then cancel under the order's row lock. Starting a
+ * payment creates its payment row and talks to the channel only under that same lock, from a pending order; so
+ * once the cancel holds the lock, a payment row still open was started after the close (its prepay may have
+ * reached the channel): the cancel goes back and closes it too, and cancels only when none is open. A payment
+ * found while closing is applied instead, and the order is no longer cancellable.
+ */
 export async function cancelOrder(
   deps: OrderDeps,
   orderId: number,
   reason: string,
-  userId?: number,
-): Promise<{ status: OrderStatus }> {
-  // Close the channel orders first (nobody can pay after that), then cancel. A payment found while closing is
-  // applied instead, and the order is no longer cancellable.
-  const current = await deps.models.Order.findOne({ where: userId ? { id: orderId, userId } : { id: orderId } });
-  if (!current) throw notFound('订单', 'ORDER_NOT_FOUND');
-  if (current.getDataValue('status') === 'pending_payment' && deps.payments) {
-    const closed = await deps.payments.closeOpenPayments(orderId);
-    if (closed === 'paid') throw conflict('ORDER_ALREADY_PAID', '订单已支付，不能取消', { status: 'paid' });
-    if (closed === 'unavailable')
-      throw new AppError('unavailable', 'PAYMENT_CHANNEL_UNAVAILABLE', '暂时无法关闭支付单，请稍后再试');
-  }
-  return inTransaction(deps.sequelize, deps.db, async (t) => {
-    const order = await lockOrderRow(deps, t, orderId, userId);
-    const status = order.getDataValue('status');
-    if (status === 'cancelled') return { status };
-    if (status !== 'pending_payment') throw conflict('ORDER_STATE_INVALID', '只有待付款的订单可以取消', { status });
-    const moved = await moveOrder(
-      deps,
-      orderId,
-      'pending_payment',
-      'cancelled',
-      { cancelledAt: deps.clock.now(), cancelReason: reason },
-      t,
-    );
-    if (!moved) {
-      // a concurrent change won: cancelling twice is not an error, anything else is
-      const now = (await lockOrderRow(deps, t, orderId)).getDataValue('status');
-      if (now === 'cancelled') return { status: now };
-      throw conflict('ORDER_STATE_INVALID', '订单状态已变化，请刷新', { status: now });
+  opts: { userId?: number; ifUnpaid?: boolean; by?: OperatorRef } = {},
+): Promise<CancelOutcome> {
+  const where = opts.userId ? { id: orderId, userId: opts.userId } : { id: orderId };
+  const movedOn = (status: OrderStatus) => {
+    if (opts.ifUnpaid) return { status };
+    throw OrderErrors.ORDER_STATE_INVALID({ status }, '只有待付款的订单可以取消');
+  };
+  for (let round = 1; ; round++) {
+    const current = await deps.models.Order.findOne({ where });
+    if (!current) throw OrderErrors.ORDER_NOT_FOUND();
+    if (current.getDataValue('status') === 'pending_payment') {
+      const closed = await deps.payments.closeOpenPayments(orderId);
+      if (closed === 'paid') {
+        if (opts.ifUnpaid) return { status: (await deps.models.Order.findByPk(orderId))!.getDataValue('status') };
+        throw OrderErrors.ORDER_ALREADY_PAID({ status: 'paid' }, '订单已支付，不能取消');
+      }
+      if (closed === 'unavailable')
+        throw PaymentErrors.PAYMENT_CHANNEL_UNAVAILABLE(undefined, '暂时无法关闭支付单，请稍后再试');
     }
-    await releaseOrderStock(deps, orderId, t);
-    await deps.kinds[order.getDataValue('kind')]?.cancelled?.(order.get({ plain: true }), t);
-    return { status: 'cancelled' as const };
+    const outcome = await inTransaction(deps.sequelize, deps.db, async (t) => {
+      const order = await lockOrderRow(deps, t, orderId, opts.userId);
+      if (order.status === 'cancelled') return { status: order.status };
+      if (order.status !== 'pending_payment') return movedOn(order.status);
+      // read after the lock: a payment started before it is committed and seen here (see above)
+      if ((await deps.payments.openPayments(t, orderId)) > 0) return 'payment_started' as const;
+      return cancelLocked(deps, t, order, reason, opts.by);
+    });
+    if (outcome !== 'payment_started') return outcome;
+    if (round >= CANCEL_ROUNDS)
+      throw OrderErrors.ORDER_STATE_INVALID({ status: 'pending_payment' }, '订单正在支付中，请稍后再试');
+  }
+}
+
+async function cancelLocked(
+  deps: OrderDeps,
+  t: Transaction,
+  order: OrderAttrs,
+  reason: string,
+  by: OperatorRef | undefined,
+): Promise<CancelOutcome> {
+  const orderId = order.id;
+  const moved = await moveOrder(deps, t, orderId, 'pending_payment', 'cancelled', {
+    cancelledAt: deps.clock.now(),
+    cancelReason: reason,
   });
+  if (!moved) throw OrderErrors.ORDER_STATE_INVALID(undefined, '订单状态已变化，请刷新');
+  await deps.catalog.releaseStock(t, await orderLines(deps, t, orderId));
+  if (by)
+    await deps.audit.record(t, by, {
+      action: 'order.cancel',
+      entity: 'order',
+      entityId: orderId,
+      before: { status: order.status },
+      after: { status: 'cancelled', reason },
+    });
+  await deps.events.publish(t, 'order.cancelled', { ...eventBase(order), reason }, String(orderId));
+  return { status: 'cancelled' };
 }
 
 export async function shipOrder(
   deps: OrderDeps,
+  by: OperatorRef,
   orderId: number,
   shipment: { carrier: string; trackingNo: string },
 ): Promise<{ status: OrderStatus }> {
   return inTransaction(deps.sequelize, deps.db, async (t) => {
     const order = await lockOrderRow(deps, t, orderId);
-    const from = order.getDataValue('status');
-    if (from !== 'to_ship') throw conflict('ORDER_STATE_INVALID', '只有待发货的订单可以发货', { status: from });
-    const moved = await moveOrder(deps, orderId, 'to_ship', 'shipped', { ...shipment, shippedAt: deps.clock.now() }, t);
-    if (!moved) throw conflict('ORDER_STATE_INVALID', '订单状态已变化，请刷新', {});
-    const first = await deps.models.OrderItem.findOne({ where: { orderId }, order: [['id', 'ASC']], transaction: t });
-    await deps.notify?.(t, order.getDataValue('userId'), 'order_shipped', {
-      orderNo: order.getDataValue('orderNo'),
-      title: first?.getDataValue('title') ?? '商品',
-      ...shipment,
+    if (order.status !== 'to_ship')
+      throw OrderErrors.ORDER_STATE_INVALID({ status: order.status }, '只有待发货的订单可以发货');
+    if (!(await moveOrder(deps, t, orderId, 'to_ship', 'shipped', { ...shipment, shippedAt: deps.clock.now() })))
+      throw OrderErrors.ORDER_STATE_INVALID(undefined, '订单状态已变化，请刷新');
+    await deps.audit.record(t, by, {
+      action: 'order.ship',
+      entity: 'order',
+      entityId: orderId,
+      before: { status: order.status },
+      after: { status: 'shipped', ...shipment },
     });
+    const first = await deps.models.OrderItem.findOne({ where: { orderId }, order: [['id', 'ASC']], transaction: t });
+    // the shipping notice is the notification module's: it follows this event through the outbox
+    const title = first?.getDataValue('title') ?? '商品';
+    await deps.events.publish(t, 'order.shipped', { ...eventBase(order), ...shipment, title }, String(orderId));
     return { status: 'shipped' as const };
   });
 }
@@ -120,7 +166,7 @@ export async function cancelExpiredOrders(deps: OrderDeps, now: Date): Promise<{
   let cancelled = 0;
   for (const o of due) {
     try {
-      const r = await cancelOrder(deps, o.getDataValue('id'), 'payment_timeout');
+      const r = await cancelOrder(deps, o.getDataValue('id'), 'payment_timeout', { ifUnpaid: true });
       if (r.status === 'cancelled') cancelled++;
     } catch (err) {
       deps.logger.warn({ err, orderId: o.getDataValue('id') }, 'could not cancel an expired order');

@@ -1,5 +1,5 @@
 import type { Order } from '../../../contracts/order';
-import { notFound } from '../../../kernel/errors';
+import { OrderErrors } from '../errors';
 import type { OrderAttrs, OrderItemAttrs } from '../persistence/models';
 import type { OrderDeps } from './ports';
 
@@ -36,7 +36,7 @@ export function toOrderView(o: OrderAttrs, items: OrderItemAttrs[]): Order {
 /** A consumer's own order; another user's order is a 404, exactly like a missing one. */
 export async function getOwnOrder(deps: OrderDeps, userId: number, id: number): Promise<Order> {
   const order = await deps.models.Order.findOne({ where: { id, userId } });
-  if (!order) throw notFound('订单', 'ORDER_NOT_FOUND');
+  if (!order) throw OrderErrors.ORDER_NOT_FOUND();
   const items = await deps.models.OrderItem.findAll({ where: { orderId: id }, order: [['id', 'ASC']] });
   return toOrderView(
     order.get({ plain: true }),
@@ -46,7 +46,7 @@ export async function getOwnOrder(deps: OrderDeps, userId: number, id: number): 
 
 export async function getAnyOrder(deps: OrderDeps, id: number): Promise<Order> {
   const order = await deps.models.Order.findByPk(id);
-  if (!order) throw notFound('订单', 'ORDER_NOT_FOUND');
+  if (!order) throw OrderErrors.ORDER_NOT_FOUND();
   const items = await deps.models.OrderItem.findAll({ where: { orderId: id }, order: [['id', 'ASC']] });
   return toOrderView(
     order.get({ plain: true }),

@@ -1,3 +1,4 @@
+import { shanghaiCompactStamp } from '../../../kernel/shanghai-time';
 import { randomInt } from 'node:crypto';
 
 /**
@@ -5,7 +6,5 @@ import { randomInt } from 'node:crypto';
  * the second, then 8 random digits (22 characters of [0-9]).
  */
 export function newOrderNo(now: Date): string {
-  const shanghai = new Date(now.getTime() + 8 * 3600_000).toISOString(); // 2026-11-22T12:34:56.789Z
-  const stamp = shanghai.slice(0, 19).replace(/\D/g, '');
-  return `${stamp}${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
+  return `${shanghaiCompactStamp(now)}${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
 }

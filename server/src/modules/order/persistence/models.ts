@@ -1,5 +1,6 @@
 import { DataTypes, type Model, type ModelStatic, type Optional, type Sequelize } from 'sequelize';
-import type { OrderStatus } from '../domain/lifecycle';
+import { bindLifecycle } from '../../../platform/db/status-move';
+import { ORDER_LIFECYCLE, type OrderStatus } from '../domain/lifecycle';
 
 export interface OrderAttrs {
   id: number;
@@ -37,13 +38,15 @@ export interface OrderItemAttrs {
   unitPriceFen: number;
   quantity: number;
   lineTotalFen: number;
+  /** the campaign that priced the line (JSON of a CampaignTag), null for list price */
+  campaignJson: string | null;
 }
 
 type Nullable<A> = { [K in keyof A]: null extends A[K] ? K : never }[keyof A];
 type M<A extends object, C extends keyof A> = ModelStatic<Model<A, Optional<A, C>>>;
 export interface OrderModels {
   Order: M<OrderAttrs, 'id' | 'kind' | 'paidFen' | 'discountFen' | 'remark' | 'createdAt' | Nullable<OrderAttrs>>;
-  OrderItem: M<OrderItemAttrs, 'id' | 'image'>;
+  OrderItem: M<OrderItemAttrs, 'id' | 'image' | 'campaignJson'>;
 }
 
 const id = { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true };
@@ -92,9 +95,11 @@ export function defineOrderModels(sequelize: Sequelize): OrderModels {
       unitPriceFen: int,
       quantity: int,
       lineTotalFen: int,
+      campaignJson: DataTypes.STRING(255),
     },
     { tableName: 'order_items', updatedAt: false },
   );
   Order.hasMany(OrderItem, { as: 'items', foreignKey: 'orderId' });
+  bindLifecycle(Order, ORDER_LIFECYCLE);
   return { Order, OrderItem };
 }

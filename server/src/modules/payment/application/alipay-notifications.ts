@@ -1,6 +1,7 @@
 // Alipay's asynchronous notification: a form POST signed RSA2 over its sorted fields (checked by alipay-sdk),
 // for our app id; TRADE_SUCCESS / TRADE_FINISHED is applied once. The answer is the plain text `success`
 // (anything else makes Alipay retry).
+import { parseShanghaiDateTime } from '../../../kernel/shanghai-time';
 import { yuanToFenOrNaN as yuanToFen } from '../../../platform/alipay/alipay-client';
 import { applyConfirmedPayment } from './apply-payment';
 import type { PaymentDeps } from './ports';
@@ -21,7 +22,7 @@ export async function handleAlipayNotification(
     outTradeNo: String(form.out_trade_no),
     transactionId: String(form.trade_no),
     amountFen: yuanToFen(String(form.total_amount ?? '')),
-    paidAt: form.gmt_payment ? new Date(`${form.gmt_payment.replace(' ', 'T')}+08:00`) : new Date(),
+    paidAt: form.gmt_payment ? parseShanghaiDateTime(form.gmt_payment) : new Date(),
   });
   deps.logger.info({ outTradeNo: form.out_trade_no, outcome }, 'Alipay notification');
   if (outcome === 'unknown_trade' || outcome === 'amount_mismatch') return { status: 400, body: 'fail' };

@@ -1,5 +1,6 @@
 // One shape for every payment channel, so closing, querying and refunding read the same whatever the channel:
 // WeChat Pay v3 (through our wechatpay-node-v3 client) and Alipay (through alipay-sdk).
+import { parseShanghaiDateTime } from '../../../kernel/shanghai-time';
 import { yuanToFenOrNaN as yuanToFen } from '../../../platform/alipay/alipay-client';
 import type { PaymentChannel } from '../domain/lifecycle';
 import type { ConfirmedPayment } from './apply-payment';
@@ -92,7 +93,7 @@ function alipay(deps: PaymentDeps): ChannelGateway {
         outTradeNo,
         transactionId: String(q.data.tradeNo),
         amountFen: yuanToFen(String(q.data.totalAmount)),
-        paidAt: q.data.gmtPayment ? new Date(`${String(q.data.gmtPayment).replace(' ', 'T')}+08:00`) : new Date(),
+        paidAt: q.data.gmtPayment ? parseShanghaiDateTime(String(q.data.gmtPayment)) : new Date(),
       };
     },
     async refund(r) {

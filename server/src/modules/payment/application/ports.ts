@@ -1,5 +1,6 @@
 import type { Sequelize, Transaction } from 'sequelize';
 import type { Clock } from '../../../kernel/clock';
+import type { EventBus } from '../../../kit/events';
 import type { DbCapabilities } from '../../../platform/db/capabilities';
 import type { Logger } from '../../../platform/logger';
 import type { Outbox } from '../../../platform/outbox/outbox';
@@ -19,23 +20,30 @@ export interface OrderForPayment {
   description: string;
 }
 
-/** What payments need from orders, wired by the composition root. */
+/** What payments need from orders (the order module's API satisfies it). */
 export interface OrdersPort {
-  /** the consumer's own order; anyone else's is ORDER_NOT_FOUND */
-  ownOrder(userId: number, orderId: number): Promise<OrderForPayment>;
+  /**
+   * The order (ORDER_NOT_FOUND when missing): only the consumer's own with `userId` (anyone else's is
+   * ORDER_NOT_FOUND too), under the order's row lock in `t` with `lock`.
+   */
+  forPayment(
+    t: Transaction | undefined,
+    orderId: number,
+    opts?: { userId?: number; lock?: boolean },
+  ): Promise<OrderForPayment>;
   /** applies a confirmed payment under the order's row lock, or says why the order cannot take it */
   applyPaid(
+    t: Transaction,
     orderId: number,
     paidFen: number,
     paidAt: Date,
-    t: Transaction,
   ): Promise<'applied' | 'cancelled' | 'already_paid'>;
   /** a refund settled; `refundedFen` is the order's total of settled refunds */
   refundSettled(
+    t: Transaction,
     orderId: number,
     refundedFen: number,
     settled: { amountFen: number; reason: string },
-    t: Transaction,
   ): Promise<void>;
 }
 
@@ -46,13 +54,12 @@ export interface PaymentDeps {
   clock: Clock;
   logger: Logger;
   outbox: Outbox;
+  events: EventBus;
   wechatPay: WechatPayClient;
   alipay: AlipayClient;
   /** where the channels reach our notify URLs */
   publicBase: () => string;
   orders: OrdersPort;
-  /** other modules that follow refunds (after-sales), called inside the settling transaction */
-  refundListeners: ((refundId: number, t: Transaction) => Promise<void>)[];
   /** the payer's openid on a channel (null: the user never signed in there) */
   payerOpenid(userId: number, channel: PaymentChannel): Promise<string | null>;
 }

@@ -1,9 +1,11 @@
 // Refunds: recorded in the transaction that decides them (with the outbox message that submits them), then
 // submitted to the channel by the worker, retried until the channel confirms, settled once by whichever comes
 // first: the channel's answer, its notification or the confirmation query. Never more than was paid.
-import { Op, type Transaction } from 'sequelize';
-import { AppError, conflict } from '../../../kernel/errors';
+import type { Transaction } from 'sequelize';
 import { inTransaction } from '../../../platform/db/transaction';
+import { moveStatus } from '../../../platform/db/status-move';
+import { REFUND_LIFECYCLE, type RefundStatus } from '../domain/lifecycle';
+import { PaymentErrors } from '../errors';
 import { checkRefund, refundableFen, refundNo } from '../domain/refund-rules';
 import type { PaymentAttrs } from '../persistence/models';
 import { gatewayFor, type RefundAnswer } from './channels';
@@ -28,10 +30,7 @@ export async function requestRefund(
   const lines = existing.map((x) => ({ amountFen: x.getDataValue('amountFen'), status: x.getDataValue('status') }));
   const check = checkRefund(payment.paidFen, lines, r.amountFen);
   if (!check.ok) {
-    throw conflict('REFUND_EXCEEDS_PAID', '退款金额超过可退金额', {
-      reason: check.reason,
-      refundableFen: check.refundableFen,
-    });
+    throw PaymentErrors.REFUND_EXCEEDS_PAID({ reason: check.reason, refundableFen: check.refundableFen });
   }
   const outRefundNo = refundNo(payment.outTradeNo, existing.length + 1);
   const refund = await deps.models.Refund.create(
@@ -71,12 +70,12 @@ export async function refundOrder(
   r: { amountFen: number; reason: RefundReason; note?: string },
 ) {
   const payment = await lockPayment(deps, t, { orderId, status: 'paid' });
-  if (!payment) throw new AppError('conflict', 'ORDER_NOT_PAID', '订单没有可退款的支付');
+  if (!payment) throw PaymentErrors.ORDER_NOT_PAID();
   return requestRefund(deps, t, payment, r);
 }
 
 /** What is left to refund on the order's paid payment, under the payment's row lock (0 if nothing was paid). */
-export async function refundableFenOf(deps: PaymentDeps, orderId: number, t: Transaction): Promise<number> {
+export async function refundableFenOf(deps: PaymentDeps, t: Transaction, orderId: number): Promise<number> {
   const payment = await lockPayment(deps, t, { orderId, status: 'paid' });
   if (!payment) return 0;
   const refunds = await deps.models.Refund.findAll({ where: { paymentId: payment.id }, transaction: t });
@@ -86,7 +85,7 @@ export async function refundableFenOf(deps: PaymentDeps, orderId: number, t: Tra
   );
 }
 
-export async function refundStatuses(deps: PaymentDeps, ids: number[]) {
+export async function refundStatuses(deps: PaymentDeps, ids: number[]): Promise<Map<number, RefundStatus>> {
   const rows = ids.length ? await deps.models.Refund.findAll({ where: { id: ids } }) : [];
   return new Map(rows.map((r) => [r.getDataValue('id'), r.getDataValue('status')]));
 }
@@ -141,9 +140,11 @@ async function followUp(deps: PaymentDeps, id: number, outRefundNo: string, answ
     case 'failed':
       return failRefund(deps, outRefundNo, answer.reason);
     case 'processing':
-      await deps.models.Refund.update(
-        { status: 'processing', channelRefundId: answer.channelRefundId ?? null, lastError: null },
-        { where: { id, status: 'pending' } },
+      await inTransaction(deps.sequelize, deps.db, (t) =>
+        moveStatus(t, deps.models.Refund, REFUND_LIFECYCLE, { id }, 'pending', 'processing', {
+          channelRefundId: answer.channelRefundId ?? null,
+          lastError: null,
+        }),
       );
       return;
     case 'retry':
@@ -163,35 +164,35 @@ export async function settleRefund(deps: PaymentDeps, outRefundNo: string, chann
     if (!refund) throw new Error(`unknown refund ${outRefundNo}`);
     const r = refund.get({ plain: true });
     if (r.status === 'succeeded') return;
-    const [moved] = await deps.models.Refund.update(
-      {
-        status: 'succeeded',
-        succeededAt: deps.clock.now(),
-        channelRefundId: channelRefundId ?? r.channelRefundId,
-        lastError: null,
-      },
-      { where: { id: r.id, status: { [Op.in]: ['pending', 'processing'] } }, transaction: t },
-    );
+    const moved = await moveStatus(t, deps.models.Refund, REFUND_LIFECYCLE, { id: r.id }, r.status, 'succeeded', {
+      succeededAt: deps.clock.now(),
+      channelRefundId: channelRefundId ?? r.channelRefundId,
+      lastError: null,
+    });
     if (moved !== 1) return;
     const refundedFen = await deps.models.Refund.sum('amountFen', {
       where: { orderId: r.orderId, status: 'succeeded' },
       transaction: t,
     });
-    await deps.orders.refundSettled(
-      r.orderId,
-      Number(refundedFen ?? 0),
-      { amountFen: r.amountFen, reason: r.reason },
+    await deps.orders.refundSettled(t, r.orderId, Number(refundedFen ?? 0), {
+      amountFen: r.amountFen,
+      reason: r.reason,
+    });
+    await deps.events.publish(
       t,
+      'refund.settled',
+      { refundId: r.id, orderId: r.orderId, amountFen: r.amountFen, reason: r.reason as RefundReason },
+      String(r.id),
     );
-    for (const listener of deps.refundListeners) await listener(r.id, t);
     deps.logger.info({ outRefundNo, orderId: r.orderId, amountFen: r.amountFen }, 'refund settled');
   });
 }
 
 export async function failRefund(deps: PaymentDeps, outRefundNo: string, reason: string): Promise<void> {
-  await deps.models.Refund.update(
-    { status: 'failed', lastError: reason.slice(0, 500) },
-    { where: { outRefundNo, status: { [Op.in]: ['pending', 'processing'] } } },
+  await inTransaction(deps.sequelize, deps.db, (t) =>
+    moveStatus(t, deps.models.Refund, REFUND_LIFECYCLE, { outRefundNo }, ['pending', 'processing'], 'failed', {
+      lastError: reason.slice(0, 500),
+    }),
   );
   deps.logger.error({ outRefundNo, reason }, 'refund failed at the channel: needs an operator');
 }

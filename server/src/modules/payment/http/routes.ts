@@ -1,3 +1,4 @@
+import { ACCESS } from '../../../http/access';
 import { z } from '../../../contracts/zod';
 import { IdParam } from '../../../contracts/common';
 import {
@@ -14,6 +15,8 @@ import { startAlipayPayment, startWechatPayment } from '../application/start-pay
 import { handleAlipayNotification } from '../application/alipay-notifications';
 import { paymentsOfOrder } from '../application/view';
 import { handlePaymentNotification, handleRefundNotification } from '../application/wechat-notifications';
+import { PaymentErrors } from '../errors';
+import { OrderErrors } from '../../order';
 
 const tags = ['payment'];
 /** what the handler answers; on the wire success is 204 with no body, failure {code:"FAIL",message} */
@@ -22,12 +25,14 @@ const NotifyReply = z.object({
   body: z.object({ code: z.literal('FAIL'), message: z.string() }).optional(),
 });
 const rawBodyOf = (ctx: { request: unknown }) => (ctx.request as { rawBody?: string }).rawBody ?? '';
-const notifyErrors = {
-  400: '报文无法解密或与订单不符：{"code":"FAIL"}',
-  401: '签名验证失败、时间戳过期或探测请求 (WECHATPAY/SIGNTEST/)：{"code":"FAIL"}',
-} as const;
+/** a WeChat Pay notification is answered in WeChat Pay's format, outside the error envelope */
+const notifyErrors = [
+  { status: 400, raw: '报文无法解密或与订单不符：{"code":"FAIL"}' },
+  { status: 401, raw: '签名验证失败、时间戳过期或探测请求 (WECHATPAY/SIGNTEST/)：{"code":"FAIL"}' },
+] as const;
 
 export function paymentRoutes(deps: PaymentDeps): RouteSpec[] {
+  // other modules' errors are read here, when the routes are built, never at import (modules import each other)
   return [
     defineRoute({
       method: 'post',
@@ -39,11 +44,14 @@ export function paymentRoutes(deps: PaymentDeps): RouteSpec[] {
       body: PayRequest,
       response: PayResponse,
       rateLimit: { points: 30, durationSec: 60 },
-      errors: {
-        404: '订单不存在 (ORDER_NOT_FOUND)',
-        409: '订单不可支付 (ORDER_NOT_PAYABLE / ORDER_PAYMENT_EXPIRED / ORDER_ALREADY_PAID / CHANNEL_LOGIN_REQUIRED)',
-        503: '支付渠道暂不可用 (PAYMENT_CHANNEL_UNAVAILABLE)',
-      },
+      errors: [
+        OrderErrors.ORDER_NOT_FOUND,
+        PaymentErrors.ORDER_NOT_PAYABLE,
+        PaymentErrors.ORDER_PAYMENT_EXPIRED,
+        OrderErrors.ORDER_ALREADY_PAID,
+        PaymentErrors.CHANNEL_LOGIN_REQUIRED,
+        PaymentErrors.PAYMENT_CHANNEL_UNAVAILABLE,
+      ],
       handler: ({ actor, params, body }) =>
         body.channel === 'alipay'
           ? startAlipayPayment(deps, actor.userId, params.id)
@@ -57,9 +65,9 @@ export function paymentRoutes(deps: PaymentDeps): RouteSpec[] {
       summary: '订单的支付与退款记录（他人的订单视为不存在）',
       params: IdParam,
       response: OrderPayments,
-      errors: { 404: '订单不存在 (ORDER_NOT_FOUND)' },
+      errors: [OrderErrors.ORDER_NOT_FOUND],
       handler: async ({ actor, params }) => {
-        await deps.orders.ownOrder(actor.userId, params.id);
+        await deps.orders.forPayment(undefined, params.id, { userId: actor.userId });
         return paymentsOfOrder(deps, params.id);
       },
     }),
@@ -67,11 +75,15 @@ export function paymentRoutes(deps: PaymentDeps): RouteSpec[] {
       method: 'get',
       path: '/api/admin/v1/orders/:id/payments',
       tags: ['admin'],
-      access: { roles: ['customer_service', 'finance'] },
+      access: ACCESS.paymentsRead,
       summary: '后台：订单的支付与退款记录',
       params: IdParam,
       response: OrderPayments,
-      handler: ({ params }) => paymentsOfOrder(deps, params.id),
+      errors: [OrderErrors.ORDER_NOT_FOUND],
+      handler: async ({ params }) => {
+        await deps.orders.forPayment(undefined, params.id);
+        return paymentsOfOrder(deps, params.id);
+      },
     }),
     defineRoute({
       method: 'post',
@@ -95,7 +107,7 @@ export function paymentRoutes(deps: PaymentDeps): RouteSpec[] {
       summary: '支付宝异步通知（表单，RSA2 验签）；处理成功回复纯文本 success',
       rawBody: AlipayNotification,
       response: z.object({ status: z.number().int(), body: z.enum(['success', 'fail']) }),
-      errors: { 400: '验签失败或与订单不符：纯文本 fail' },
+      errors: [{ status: 400, raw: '验签失败或与订单不符：纯文本 fail' }],
       handler: ({ ctx }) => handleAlipayNotification(deps, (ctx.request.body ?? {}) as Record<string, string>),
     }),
     defineRoute({

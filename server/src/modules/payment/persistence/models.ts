@@ -1,5 +1,12 @@
 import { DataTypes, type Model, type ModelStatic, type Optional, type Sequelize } from 'sequelize';
-import type { PaymentChannel, PaymentStatus, RefundStatus } from '../domain/lifecycle';
+import { bindLifecycle } from '../../../platform/db/status-move';
+import {
+  PAYMENT_LIFECYCLE,
+  REFUND_LIFECYCLE,
+  type PaymentChannel,
+  type PaymentStatus,
+  type RefundStatus,
+} from '../domain/lifecycle';
 
 export interface PaymentAttrs {
   id: number;
@@ -80,5 +87,7 @@ export function definePaymentModels(sequelize: Sequelize): PaymentModels {
     },
     { tableName: 'refunds' },
   );
+  bindLifecycle(Payment, PAYMENT_LIFECYCLE);
+  bindLifecycle(Refund, REFUND_LIFECYCLE);
   return { Payment, Refund };
 }

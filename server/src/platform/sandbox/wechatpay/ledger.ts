@@ -1,6 +1,7 @@
 // The simulated WeChat Pay merchant ledger: transactions by out_trade_no and refunds by out_refund_no, with
 // WeChat's rules (same out_trade_no → same prepay_id, a closed order can't be paid, refunds never exceed the
 // paid total, out_refund_no is idempotent). In memory: the sandbox runs as one process.
+import { shanghaiRfc3339 } from '../../../kernel/shanghai-time';
 import { randomBytes } from 'node:crypto';
 
 export type TradeState = 'NOTPAY' | 'SUCCESS' | 'CLOSED' | 'REFUND';
@@ -49,7 +50,7 @@ const digits = (n: number) =>
     .slice(0, n);
 
 export function shanghaiTime(d = new Date()): string {
-  return `${new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`;
+  return shanghaiRfc3339(d);
 }
 
 export class SimLedger {

@@ -1,0 +1,127 @@
+// Security headers (helmet, through koa-helmet), one policy per part of the one origin:
+// - the H5 shop (`/`): a CSP allowing only our own scripts (plus, by hash, the one inline script the Taro build
+//   puts in index.html: the rem sizing), inline styles (Taro and its components set style attributes), images
+//   from us, data:/blob: and any https: host (product images may be https URLs), XHR to us only; framing by
+//   ourselves only;
+// - the admin (`/admin/`): the same without inline scripts at all (antd's CSS-in-JS needs inline styles), and
+//   never framed (`frame-ancestors 'none'`, `X-Frame-Options: DENY`);
+// - uploads (`/uploads/`): served as the inert files they are: `default-src 'none'; sandbox` (an SVG or a
+//   polyglot opened directly runs nothing), embeddable by other origins (Cross-Origin-Resource-Policy);
+// - the API and everything else (JSON): `default-src 'none'; frame-ancestors 'none'` and `Cache-Control:
+//   no-store` unless the route set its own.
+// Everywhere: `X-Content-Type-Options: nosniff` (a PNG with HTML after its header stays an image),
+// `Referrer-Policy: no-referrer`, HSTS (browsers heed it over HTTPS only), COOP same-origin.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import type { HelmetOptions } from 'helmet';
+import type { Middleware } from 'koa';
+import helmet from 'koa-helmet';
+
+type Directives = NonNullable<Exclude<HelmetOptions['contentSecurityPolicy'], boolean | undefined>['directives']>;
+
+const common = {
+  referrerPolicy: { policy: 'no-referrer' },
+  strictTransportSecurity: { maxAge: 15_552_000, includeSubDomains: false },
+  crossOriginOpenerPolicy: { policy: 'same-origin' },
+  crossOriginResourcePolicy: { policy: 'same-origin' },
+  xContentTypeOptions: true,
+} as const satisfies HelmetOptions;
+
+const page = (scriptSrc: string[], frameAncestors: string): Directives => ({
+  'default-src': ["'self'"],
+  'script-src': scriptSrc,
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'img-src': ["'self'", 'data:', 'blob:', 'https:'],
+  'font-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+  'media-src': ["'self'", 'blob:', 'https:'],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': [frameAncestors],
+});
+
+/**
+ * `'sha256-…'` of every inline `<script>` of a built index.html. Every shop response (assets too) asks for it, so the
+ * file is looked at again at most every few seconds, not on each request: a rebuild is picked up within that time.
+ */
+export function inlineScriptHashes(indexFile: string, recheckMs = 5000): () => string[] {
+  let cached: { mtimeMs: number; hashes: string[] } | undefined;
+  let checkedAt = -Infinity;
+  return () => {
+    if (Date.now() - checkedAt < recheckMs) return cached?.hashes ?? [];
+    checkedAt = Date.now();
+    let mtimeMs: number;
+    try {
+      mtimeMs = fs.statSync(indexFile).mtimeMs;
+    } catch {
+      cached = undefined;
+      return [];
+    }
+    if (cached?.mtimeMs !== mtimeMs) {
+      const html = fs.readFileSync(indexFile, 'utf8');
+      const hashes = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)]
+        .map((m) => m[1]!)
+        .filter((body) => body.trim() !== '')
+        .map((body) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
+      cached = { mtimeMs, hashes };
+    }
+    return cached.hashes;
+  };
+}
+
+export type Area = 'api' | 'admin' | 'uploads' | 'shop';
+
+/** Which policy a path gets. */
+export function areaOf(path: string): Area {
+  if (/^\/(api|sandbox)(\/|$)/.test(path) || path === '/healthz' || path === '/readyz') return 'api';
+  if (/^\/uploads(\/|$)/.test(path)) return 'uploads';
+  if (/^\/admin(\/|$)/.test(path)) return 'admin';
+  return 'shop';
+}
+
+export function securityHeaders(opts: { h5Index: string }): Middleware {
+  const shopScripts = inlineScriptHashes(opts.h5Index);
+  const policies: Record<Area, Middleware> = {
+    api: helmet({
+      ...common,
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: { 'default-src': ["'none'"], 'frame-ancestors': ["'none'"], 'base-uri': ["'none'"] },
+      },
+      xFrameOptions: { action: 'deny' },
+    }),
+    uploads: helmet({
+      ...common,
+      crossOriginResourcePolicy: { policy: 'cross-origin' },
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: { 'default-src': ["'none'"], 'style-src': ["'unsafe-inline'"], sandbox: [] },
+      },
+      xFrameOptions: { action: 'deny' },
+    }),
+    admin: helmet({
+      ...common,
+      contentSecurityPolicy: { useDefaults: false, directives: page(["'self'"], "'none'") },
+      xFrameOptions: { action: 'deny' },
+    }),
+    shop: helmet({
+      ...common,
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          ...page(["'self'"], "'self'"),
+          'script-src': ["'self'", () => shopScripts().join(' ')],
+        },
+      },
+      xFrameOptions: { action: 'sameorigin' },
+    }),
+  };
+  return async function withSecurityHeaders(ctx, next) {
+    const area = areaOf(ctx.path);
+    await policies[area](ctx, async () => {
+      await next();
+      if (area === 'api' && !ctx.response.get('Cache-Control')) ctx.set('Cache-Control', 'no-store');
+    });
+  };
+}
