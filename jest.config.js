@@ -13,6 +13,10 @@ const services = { globalSetup: '<rootDir>/server/test/support/require-services.
 module.exports = {
   // The run must end when the tests do, whatever a library left scheduled (rate-limiter timers, pools).
   forceExit: true,
+  // A global option: Jest ignores testTimeout inside a project (measured: a 6 s test failed at 5 s in every
+  // project), and on a loaded CI machine starting a test server in a beforeAll can take longer than 5 s.
+  // Browser tests raise it further with jest.setTimeout.
+  testTimeout: 60_000,
   projects: [
     {
       ...base,
@@ -24,20 +28,17 @@ module.exports = {
       ...services,
       displayName: 'integration',
       testMatch: ['<rootDir>/server/test/integration/**/*.test.ts'],
-      testTimeout: 60_000,
     },
     {
       ...base,
       displayName: 'embedded',
       testMatch: ['<rootDir>/server/test/embedded/**/*.test.ts'],
-      testTimeout: 60_000,
     },
     {
       ...base,
       ...services,
       displayName: 'browser',
       testMatch: ['<rootDir>/server/test/browser/**/*.test.ts'],
-      testTimeout: 120_000,
     },
   ],
 };
