@@ -117,3 +117,34 @@ describe('WechatPayVerifier: public key and platform certificate modes', () => {
     expect(fetches).toBe(1);
   });
 });
+
+describe('WechatPayVerifier: notifications arriving while the certificates download', () => {
+  it('all wait for the one download and verify (none is refused as an unknown serial)', async () => {
+    const cert = pair();
+    const now = 1_800_000_000_000;
+    let fetches = 0;
+    let release!: () => void;
+    const downloaded = new Promise<void>((r) => (release = r));
+    const verifier = new WechatPayVerifier({
+      publicKeys: {},
+      fetchCertificates: async () => {
+        fetches++;
+        await downloaded; // a slow download: the other notifications arrive meanwhile
+        return { '5CERT': cert.publicKey };
+      },
+      nowMs: () => now,
+    });
+    const body = '{"id":"EV-2"}';
+    const ts = String(now / 1000);
+    const h = {
+      timestamp: ts,
+      nonce: 'n2',
+      serial: '5CERT',
+      signature: rsaSign(signatureMessage([ts, 'n2', body]), cert.privateKey),
+    };
+    const verdicts = Array.from({ length: 8 }, () => verifier.verify(h, body));
+    release();
+    expect(await Promise.all(verdicts)).toEqual(Array(8).fill({ ok: true }));
+    expect(fetches).toBe(1);
+  });
+});

@@ -30,6 +30,8 @@ export class WechatPayVerifier {
   private readonly publicKeys = new Map<string, KeyObject>();
   private readonly certificates = new Map<string, KeyObject>();
   private lastFetchMs = 0;
+  /** the download under way: notifications arriving meanwhile wait for it instead of finding no key */
+  private fetching: Promise<void> | null = null;
   private readonly nowMs: () => number;
 
   constructor(private readonly opts: VerifierOptions) {
@@ -53,13 +55,17 @@ export class WechatPayVerifier {
 
   private async keyFor(serial: string): Promise<KeyObject | undefined> {
     if (serial.startsWith(PUBLIC_KEY_ID_PREFIX)) return this.publicKeys.get(serial);
-    let key = this.certificates.get(serial);
+    const key = this.certificates.get(serial);
+    if (key) return key;
     // an unknown serial may be a rotated certificate: download again, at most once a minute
-    if (!key && this.opts.fetchCertificates && this.nowMs() - this.lastFetchMs > 60_000) {
+    if (!this.fetching && this.opts.fetchCertificates && this.nowMs() - this.lastFetchMs > 60_000) {
       this.lastFetchMs = this.nowMs();
-      this.addCertificates(await this.opts.fetchCertificates());
-      key = this.certificates.get(serial);
+      const fetchCertificates = this.opts.fetchCertificates;
+      this.fetching = (async () => this.addCertificates(await fetchCertificates()))().finally(() => {
+        this.fetching = null;
+      });
     }
-    return key;
+    if (this.fetching) await this.fetching;
+    return this.certificates.get(serial);
   }
 }
