@@ -34,6 +34,16 @@ CREATE TABLE `after_sale_items` (
   CONSTRAINT `after_sale_items_ibfk_2` FOREIGN KEY (`order_item_id`) REFERENCES `order_items` (`id`) ON UPDATE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+CREATE TABLE `after_sale_photos` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `after_sale_id` int(10) unsigned NOT NULL,
+  `url` varchar(255) NOT NULL,
+  `created_at` datetime(3) NOT NULL,
+  PRIMARY KEY (`id`),
+  KEY `after_sale_photos_after_sale` (`after_sale_id`),
+  CONSTRAINT `after_sale_photos_ibfk_1` FOREIGN KEY (`after_sale_id`) REFERENCES `after_sales` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 CREATE TABLE `after_sales` (
   `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
   `order_id` int(10) unsigned NOT NULL,
@@ -48,11 +58,15 @@ CREATE TABLE `after_sales` (
   `operator_note` varchar(200) DEFAULT NULL,
   `created_at` datetime(3) NOT NULL,
   `updated_at` datetime(3) NOT NULL,
+  `order_no` varchar(32) DEFAULT NULL,
+  `buyer_note` varchar(200) DEFAULT NULL,
+  `return_address_json` text DEFAULT NULL,
   PRIMARY KEY (`id`),
   KEY `user_id` (`user_id`),
   KEY `after_sales_order` (`order_id`),
   KEY `after_sales_status` (`status`),
   KEY `after_sales_refund` (`refund_id`),
+  KEY `after_sales_order_no` (`order_no`),
   CONSTRAINT `after_sales_ibfk_1` FOREIGN KEY (`order_id`) REFERENCES `orders` (`id`) ON UPDATE CASCADE,
   CONSTRAINT `after_sales_ibfk_2` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON UPDATE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

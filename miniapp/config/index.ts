@@ -1,5 +1,7 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import CompressionPlugin from 'compression-webpack-plugin';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -78,6 +80,31 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // H5 component library (~240 KB each). Share modules between page chunks too.
         const splitChunks = chain.optimization.get('splitChunks');
         if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all' });
+        // Release builds write `<file>.br` and `<file>.gz` beside each text asset over 1 KB; the server
+        // (server/src/http/static.ts) sends the one the browser accepts.
+        if (process.env.NODE_ENV !== 'development') {
+          const text = /\.(js|css|html|svg|json)$/;
+          chain.plugin('precompress-br').use(CompressionPlugin, [
+            {
+              filename: '[path][base].br',
+              algorithm: 'brotliCompress',
+              compressionOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } },
+              test: text,
+              threshold: 1024,
+              minRatio: 0.9,
+            },
+          ]);
+          chain.plugin('precompress-gz').use(CompressionPlugin, [
+            {
+              filename: '[path][base].gz',
+              algorithm: 'gzip',
+              compressionOptions: { level: 9 },
+              test: text,
+              threshold: 1024,
+              minRatio: 0.9,
+            },
+          ]);
+        }
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },

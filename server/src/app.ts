@@ -3,7 +3,9 @@ import bodyParser from '@koa/bodyparser';
 import Router from '@koa/router';
 import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import Koa from 'koa';
+import compress from 'koa-compress';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { errorHandler } from './http/error-handler';
 import { PlatformErrors } from './kernel/errors';
 import { buildOpenApiDocument } from './http/openapi';
@@ -19,6 +21,15 @@ import { wechatSimulator } from './platform/sandbox/wechat-simulator';
 import type { Runtime } from './platform/runtime';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
+
+const ROBOTS_TXT = [
+  'User-agent: *',
+  'Disallow: /admin/',
+  'Disallow: /api/',
+  'Disallow: /sandbox/',
+  'Allow: /',
+  '',
+].join('\n');
 
 export interface BuiltApp {
   app: Koa;
@@ -59,6 +70,13 @@ export function buildApp(rt: Runtime, modules: readonly AnyModule[] = MODULES, o
   };
   for (const spec of routes) mountRoute(router, registry, spec, mountDeps);
 
+  // Crawlers: the shop's home may be indexed, the admin, the API and the sandbox not. (Without this route the
+  // shop's SPA fallback answered /robots.txt with its index.html.)
+  router.get('/robots.txt', (ctx) => {
+    ctx.type = 'text/plain; charset=utf-8';
+    ctx.set('Cache-Control', 'public, max-age=3600');
+    ctx.body = ROBOTS_TXT;
+  });
   router.get('/healthz', (ctx) => {
     ctx.body = { status: 'ok' };
   });
@@ -88,6 +106,9 @@ export function buildApp(rt: Runtime, modules: readonly AnyModule[] = MODULES, o
   app.use(clientIp(rt.config.trustedProxies));
   app.use(requestContext(rt.logger));
   app.use(securityHeaders({ h5Index: path.join(sites.h5Dir, 'index.html') }));
+  // JSON and other compressible bodies over 1 KB, compressed on the fly (brotli preferred; quality 4 keeps it
+  // cheap). Built assets arrive already encoded from their `.br`/`.gz` files and pass through untouched.
+  app.use(compress({ threshold: 1024, br: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } }));
   app.use(errorHandler(rt.logger));
   app.use(refusePathTraversal());
   app.use(

@@ -1,6 +1,4 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
 import { BrowserRouter } from 'react-router-dom';
 import { isApiError } from '../shared/api/client';
 import { AuthProvider } from '../shared/auth/AuthProvider';
@@ -17,26 +15,15 @@ const queryClient = new QueryClient({
   },
 });
 
+// No antd here: the login page must not wait for it (the console's ConfigProvider lives in Console.tsx).
 export function App() {
   return (
-    <ConfigProvider
-      locale={zhCN}
-      // "登录", not "登 录": labels stay what they say (and what tests look for)
-      button={{ autoInsertSpace: false }}
-      theme={{
-        token: { colorPrimary: '#1677ff', borderRadius: 6 },
-        components: { Layout: { headerBg: '#ffffff', headerHeight: 56, headerPadding: '0 24px' } },
-      }}
-    >
-      <AntApp>
-        <QueryClientProvider client={queryClient}>
-          <BrowserRouter basename="/admin">
-            <AuthProvider>
-              <AppRoutes />
-            </AuthProvider>
-          </BrowserRouter>
-        </QueryClientProvider>
-      </AntApp>
-    </ConfigProvider>
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter basename="/admin">
+        <AuthProvider>
+          <AppRoutes />
+        </AuthProvider>
+      </BrowserRouter>
+    </QueryClientProvider>
   );
 }

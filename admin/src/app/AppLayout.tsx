@@ -7,9 +7,9 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Avatar, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Avatar, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import type { MenuProps } from 'antd';
-import { useMemo, useState, type ReactNode } from 'react';
+import { Suspense, useMemo, useState, type ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { OperatorRole } from '@contracts';
 import { ChangePasswordModal } from '../routes/operators/ChangePasswordModal';
@@ -117,7 +117,10 @@ export function AppLayout() {
           </Space>
         </Layout.Header>
         <Layout.Content className="app-content">
-          <Outlet />
+          {/* each page is its own chunk (Console.tsx): the menu and header stay while one loads */}
+          <Suspense fallback={<Spin className="page-loading" size="large" />}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
         <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
       </Layout>

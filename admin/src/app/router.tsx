@@ -1,38 +1,23 @@
-import { Navigate, Route, Routes } from 'react-router-dom';
-import { RequireAuth } from '../shared/auth/RequireAuth';
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router-dom';
 import { LoginPage } from '../routes/login/LoginPage';
-import { ProductListPage } from '../routes/products/product-list/ProductListPage';
-import { OrderListPage } from '../routes/orders/OrderListPage';
-import { AfterSaleListPage } from '../routes/after-sales/AfterSaleListPage';
-import { CampaignListPage } from '../routes/groupbuy/CampaignListPage';
-import { CategoryPage } from '../routes/categories/CategoryPage';
-import { SettingsPage } from '../routes/settings/SettingsPage';
-import { AuditLogPage } from '../routes/audit/AuditLogPage';
-import { OperatorListPage } from '../routes/operators/OperatorListPage';
-import { AppLayout } from './AppLayout';
+
+// The login page is plain React and CSS; everything behind it (antd, the layout, the pages) is fetched once an
+// operator is in (see Console.tsx). A page is added to Console.tsx, not here.
+const Console = lazy(() => import('./Console'));
 
 export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route
+        path="/*"
         element={
-          <RequireAuth>
-            <AppLayout />
-          </RequireAuth>
+          <Suspense fallback={<div className="console-loading" role="status" aria-label="加载中" />}>
+            <Console />
+          </Suspense>
         }
-      >
-        <Route index element={<Navigate to="/products" replace />} />
-        <Route path="/products" element={<ProductListPage />} />
-        <Route path="/categories" element={<CategoryPage />} />
-        <Route path="/orders" element={<OrderListPage />} />
-        <Route path="/after-sales" element={<AfterSaleListPage />} />
-        <Route path="/groupbuy" element={<CampaignListPage />} />
-        <Route path="/settings" element={<SettingsPage />} />
-        <Route path="/audit-logs" element={<AuditLogPage />} />
-        <Route path="/operators" element={<OperatorListPage />} />
-        <Route path="*" element={<Navigate to="/products" replace />} />
-      </Route>
+      />
     </Routes>
   );
 }

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Address } from '@contracts';
-import { createAddress, listAddresses } from '../services/shop';
+import { listAddresses } from '../services/addresses';
 import { addressText } from '../services/labels';
+import AddressForm from './address/AddressForm';
 import './shop.css';
 
 interface Props {
@@ -11,14 +12,11 @@ interface Props {
   onChange(address: Address | null): void;
 }
 
-const EMPTY = { name: '', phone: '', province: '', city: '', district: '', detail: '' };
-
 /** The delivery address of a checkout: the default one, another one, or a new one added in place. */
 export default function AddressPicker({ value, onChange }: Props) {
   const [list, setList] = useState<Address[]>([]);
   const [adding, setAdding] = useState(false);
   const [choosing, setChoosing] = useState(false);
-  const [form, setForm] = useState(EMPTY);
 
   const load = useCallback(async () => {
     const res = await listAddresses();
@@ -33,47 +31,18 @@ export default function AddressPicker({ value, onChange }: Props) {
     });
   }, [load]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const save = async () => {
-    const { id } = await createAddress({ ...form, isDefault: list.length === 0 });
-    const items = await load();
-    onChange(items.find((a) => a.id === id) ?? null);
-    setAdding(false);
-    setForm(EMPTY);
-  };
-
-  const field = (key: keyof typeof EMPTY, placeholder: string, type: 'text' | 'number' = 'text') => (
-    <Input
-      className={`shop-input address-${key}`}
-      type={type}
-      placeholder={placeholder}
-      value={form[key]}
-      onInput={(e) => setForm((f) => ({ ...f, [key]: e.detail.value }))}
-    />
-  );
-
   if (adding) {
     return (
-      <View className="shop-card address-form">
-        <Text className="shop-card__title">新增收货地址</Text>
-        {field('name', '收货人')}
-        {field('phone', '手机号', 'number')}
-        {field('province', '省份，如 浙江省')}
-        {field('city', '城市，如 杭州市')}
-        {field('district', '区县，如 西湖区')}
-        {field('detail', '详细地址')}
-        <View className="shop-row">
-          {list.length > 0 ? (
-            <Button size="small" onClick={() => setAdding(false)}>
-              取消
-            </Button>
-          ) : (
-            <Text />
-          )}
-          <Button className="address-save" type="primary" size="small" onClick={() => void save()}>
-            保存地址
-          </Button>
-        </View>
-      </View>
+      <AddressForm
+        firstAddress={list.length === 0}
+        onCancel={list.length > 0 ? () => setAdding(false) : undefined}
+        onSaved={(saved) => {
+          onChange(saved);
+          setAdding(false);
+          setChoosing(false);
+          void load();
+        }}
+      />
     );
   }
 
@@ -110,7 +79,7 @@ export default function AddressPicker({ value, onChange }: Props) {
               </Text>
             </View>
           ))}
-      {choosing && (
+      {(choosing || !value) && (
         <Button className="address-add" size="small" onClick={() => setAdding(true)}>
           新增地址
         </Button>

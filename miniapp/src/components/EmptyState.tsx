@@ -4,6 +4,7 @@ import { Empty } from '@nutui/nutui-react-taro';
 import boxPng from '../assets/empty/box.png';
 import cartPng from '../assets/empty/cart.png';
 import searchPng from '../assets/empty/search.png';
+import { imageAlt } from './img-alt';
 import './EmptyState.css';
 
 const IMAGES = { box: boxPng as string, cart: cartPng as string, search: searchPng as string };
@@ -20,7 +21,8 @@ export default function EmptyState({ description, image = 'box', className = '',
   return (
     <View className={`empty-state ${className}`}>
       <Empty
-        image={<Image className="empty-state__image" src={IMAGES[image]} mode="aspectFit" />}
+        // decorative: the description says it
+        image={<Image className="empty-state__image" src={IMAGES[image]} mode="aspectFit" {...imageAlt('')} />}
         imageSize={120}
         description={description}
       />

@@ -35,13 +35,16 @@ export default function GroupbuySection({ productId, skuId, onOpen }: Props) {
   if (!campaign) return null;
   const price = campaign.skus.find((s) => s.skuId === skuId) ?? null;
   const groupPrice = price ? price.groupPriceFen : campaign.minGroupPriceFen;
+  // the server's quote for the picked SKU (or the first): opening pays the leader price, joining the group price
+  const quote = campaign.quotes.find((q) => q.skuId === (price?.skuId ?? campaign.skus[0]?.skuId)) ?? null;
+  const leaderDiffers = !!quote && quote.leader.unitPriceFen !== quote.member.unitPriceFen;
 
   return (
     <View className="shop-card gb-section gb-campaign">
       <View className="shop-row">
         <Text>
           <Text className="shop-tag">{campaign.size}人团</Text> 拼团价{' '}
-          <Text className="shop-price gb-section__price">{formatFen(groupPrice)}</Text>
+          <Text className="shop-price gb-section__price">{formatFen(quote?.member.unitPriceFen ?? groupPrice)}</Text>
         </Text>
         <Button
           className="gb-open"
@@ -54,6 +57,14 @@ export default function GroupbuySection({ productId, skuId, onOpen }: Props) {
           发起拼团
         </Button>
       </View>
+      {quote && (
+        <Text className="shop-row__muted gb-section__terms">
+          {leaderDiffers && (
+            <Text className="gb-section__leader-price">开团价 {formatFen(quote.leader.unitPriceFen)} · </Text>
+          )}
+          {quote.member.shippingFen ? `运费 ${formatFen(quote.member.shippingFen)}` : '包邮'}
+        </Text>
+      )}
       {campaign.openGroups.map((g) => (
         <View className="shop-row gb-section__group" key={g.code}>
           <Text className="gb-section__leader">{g.leader.nickname}</Text>

@@ -2,6 +2,7 @@ import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ProductSummary } from '@contracts';
 import { resolveAsset } from '../services/env';
+import { imageAlt } from './img-alt';
 import Price from './Price';
 import './ProductCard.css';
 
@@ -13,9 +14,11 @@ interface Props {
   product: ProductSummary;
   /** `grid` (two columns, home) or `row` (image left, category page) */
   layout?: 'grid' | 'row';
+  /** load the picture at once (the first screenful: the page's largest paint), not when scrolled into view */
+  eager?: boolean;
 }
 
-export default function ProductCard({ product, layout = 'grid' }: Props) {
+export default function ProductCard({ product, layout = 'grid', eager = false }: Props) {
   const image = resolveAsset(product.image);
   return (
     <View
@@ -25,9 +28,17 @@ export default function ProductCard({ product, layout = 'grid' }: Props) {
     >
       <View className="product-card__media">
         {image ? (
-          <Image className="product-card__image" src={image} mode="aspectFill" lazyLoad />
+          <Image
+            className="product-card__image"
+            src={image}
+            mode="aspectFill"
+            lazyLoad={!eager}
+            {...imageAlt(product.title, { priority: eager })}
+          />
         ) : (
-          <View className="product-card__placeholder">邻里</View>
+          <View className="product-card__placeholder" aria-hidden="true">
+            邻里
+          </View>
         )}
       </View>
       <View className="product-card__body">

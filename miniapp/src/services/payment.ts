@@ -10,10 +10,16 @@ import { post } from './request';
  * - alipay: Taro.tradePay with the server's trade number
  * - h5: the sandbox cashier page (there is no WeChat cashier in a plain browser)
  */
-export async function payOrder(orderId: number, next?: string): Promise<'submitted' | 'cashier'> {
+export async function payOrder(
+  orderId: number,
+  next?: string,
+  opts: { replace?: boolean } = {},
+): Promise<'submitted' | 'cashier'> {
   if (process.env.TARO_ENV === 'h5') {
     const after = next ? `&next=${encodeURIComponent(next)}` : '';
-    await Taro.navigateTo({ url: `/subpackages/order/cashier/index?orderId=${orderId}${after}` });
+    const url = `/subpackages/order/cashier/index?orderId=${orderId}${after}`;
+    // `replace`: the calling page's intent is done (a placed order): the cashier takes its place in the stack
+    await (opts.replace ? Taro.redirectTo({ url }) : Taro.navigateTo({ url }));
     return 'cashier';
   }
   if (process.env.TARO_ENV === 'alipay') {

@@ -1,13 +1,4 @@
-import type {
-  Address,
-  AfterSale,
-  Cart,
-  CheckoutPreview,
-  Order,
-  OrderList,
-  OrderPayments,
-  PayResponse,
-} from '@contracts';
+import type { Cart, CheckoutPreview, Order, OrderList, OrderPayments, PayResponse } from '@contracts';
 import { get, post, request } from './request';
 
 export interface ItemLine {
@@ -43,18 +34,6 @@ export const updateCartLine = (id: number, patch: { quantity?: number; selected?
 export const removeCartLine = (id: number) => request<Cart>(`/api/v1/cart/items/${id}`, { method: 'DELETE' });
 export const selectAllCart = (selected: boolean) => post<Cart>('/api/v1/cart/select', { selected });
 
-export const listAddresses = () => get<{ items: Address[] }>('/api/v1/addresses');
-export const createAddress = (a: Omit<Address, 'id'>) => post<{ id: number }>('/api/v1/addresses', a);
-export const deleteAddress = (id: number) => request<unknown>(`/api/v1/addresses/${id}`, { method: 'DELETE' });
-
-/** POST /api/v1/orders/{id}/after-sales (AfterSaleRequest) */
-export interface AfterSaleBody {
-  type: 'refund_only' | 'return_refund';
-  reason: string;
-  lines: { orderItemId: number; quantity: number }[];
-}
-export const requestAfterSale = (orderId: number, body: AfterSaleBody, idempotencyKey: string) =>
-  post<AfterSale>(`/api/v1/orders/${orderId}/after-sales`, body, { headers: { 'Idempotency-Key': idempotencyKey } });
 export const previewCheckout = (items: ItemLine[]) => post<CheckoutPreview>('/api/v1/checkout/preview', { items });
 export const createOrder = (items: ItemLine[], addressId: number, remark: string, idempotencyKey: string) =>
   request<Order>('/api/v1/orders', {

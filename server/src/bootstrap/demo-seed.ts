@@ -1,9 +1,15 @@
-// Demo data for the embedded start: categories and products from sql/seed/demo-catalog.json, with product
-// images generated locally as SVG (no network). Runs only on an empty catalog, so it never touches real data.
+// Demo data for the embedded start: categories and products from sql/seed/demo-catalog.json with pictures of each
+// item drawn and rendered locally (demo-pictures.ts, no network), believable sales counts, and a few group buys
+// running now, so a first look at the shop shows what it does. Runs only on an empty catalog, so it never touches
+// real data, and a second run does nothing.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createProduct, type CatalogModels } from '../modules/catalog';
+import type { GroupbuyModels } from '../modules/groupbuy';
+import type { AssembledModules } from '../kit/registry';
+import { inTransaction } from '../platform/db/transaction';
 import type { Runtime } from '../platform/runtime';
+import { renderPicture, type PictureSpec } from './demo-pictures';
 
 export const DEMO_CATALOG_FILE = path.resolve(__dirname, '../../../sql/seed/demo-catalog.json');
 
@@ -13,27 +19,22 @@ interface DemoCatalog {
     title: string;
     subtitle: string;
     category: string;
-    color: string;
+    picture: PictureSpec;
+    /** units sold so far (the cards' 已售) */
+    sales: number;
     skus: { specs: Record<string, string>; priceFen: number; stock: number }[];
+    /** a group buy on this product, running from now on: its size and each SKU's group price (same order) */
+    groupbuy?: { size: number; groupPriceFen: number[]; leaderPriceFen?: number[] };
   }[];
 }
 
-const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const DAY_MS = 86_400_000;
 
-/** A square product picture: a colour field, a soft shape and the product's short name. */
-export function productSvg(title: string, color: string, variant: number): string {
-  const name = escapeXml(title.split(/\s/)[0]!.slice(0, 8));
-  const cx = 300 + ((variant * 97) % 120) - 60;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="600" viewBox="0 0 600 600">
-<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${color}" stop-opacity="0.18"/><stop offset="1" stop-color="${color}" stop-opacity="0.45"/></linearGradient></defs>
-<rect width="600" height="600" fill="#fffaf5"/><rect width="600" height="600" fill="url(#g)"/>
-<circle cx="${cx}" cy="250" r="150" fill="${color}" opacity="0.85"/>
-<circle cx="${cx - 50}" cy="200" r="38" fill="#fff" opacity="0.35"/>
-<text x="300" y="500" font-family="'Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif" font-size="56" font-weight="700" fill="#3f2a1d" text-anchor="middle">${name}</text>
-</svg>`;
-}
-
-export async function seedDemoCatalog(rt: Runtime, catalog: CatalogModels): Promise<{ products: number } | undefined> {
+export async function seedDemoCatalog(
+  rt: Runtime,
+  models: AssembledModules['models'],
+): Promise<{ products: number; campaigns: number } | undefined> {
+  const catalog = models.catalog as CatalogModels;
   const { Category, Product } = catalog;
   if ((await Product.count()) > 0) return undefined;
   const data = JSON.parse(fs.readFileSync(DEMO_CATALOG_FILE, 'utf8')) as DemoCatalog;
@@ -49,13 +50,15 @@ export async function seedDemoCatalog(rt: Runtime, catalog: CatalogModels): Prom
 
   const dir = path.join(rt.config.dataDir, 'uploads', 'demo');
   fs.mkdirSync(dir, { recursive: true });
+  let campaigns = 0;
   for (const [i, p] of data.products.entries()) {
-    const images = [0, 1].map((v) => {
-      const file = `p${i + 1}-${v}.svg`;
-      fs.writeFileSync(path.join(dir, file), productSvg(p.title, p.color, i + v));
-      return `/uploads/demo/${file}`;
-    });
-    await createProduct(
+    const images: string[] = [];
+    for (const variant of [0, 1]) {
+      const file = `p${i + 1}-${variant}.webp`;
+      fs.writeFileSync(path.join(dir, file), await renderPicture(p.picture, variant));
+      images.push(`/uploads/demo/${file}`);
+    }
+    const created = await createProduct(
       { sequelize: rt.sequelize, models: catalog, audit: rt.audit },
       {
         title: p.title,
@@ -68,6 +71,57 @@ export async function seedDemoCatalog(rt: Runtime, catalog: CatalogModels): Prom
       },
       { operatorId: null },
     );
+    await Product.update({ sales: p.sales }, { where: { id: created.id } });
+    if (p.groupbuy) {
+      await seedCampaign(rt, models.groupbuy as GroupbuyModels, p.title, created, p.groupbuy);
+      campaigns++;
+    }
   }
-  return { products: data.products.length };
+  return { products: data.products.length, campaigns };
+}
+
+/** A group buy on a demo product, live from now for 30 days, audited like an operator's (by the system). */
+async function seedCampaign(
+  rt: Runtime,
+  { Campaign, CampaignSku }: GroupbuyModels,
+  title: string,
+  product: { id: number; skus: { id: number }[] },
+  gb: NonNullable<DemoCatalog['products'][number]['groupbuy']>,
+): Promise<void> {
+  const fields = {
+    productId: product.id,
+    title,
+    size: gb.size,
+    validityHours: 24,
+    startsAt: null,
+    endsAt: new Date(rt.clock.now().getTime() + 30 * DAY_MS),
+    perUserLimit: 0,
+    newUsersOnly: false,
+    virtualCompletion: false,
+    virtualThresholdPct: 50,
+    stackWithCoupons: false,
+    enabled: true,
+  };
+  const skus = product.skus.map((s, i) => ({
+    skuId: s.id,
+    groupPriceFen: gb.groupPriceFen[i]!,
+    leaderPriceFen: gb.leaderPriceFen?.[i] ?? null,
+  }));
+  await inTransaction(rt.sequelize, rt.db, async (transaction) => {
+    const id = (await Campaign.create(fields, { transaction })).getDataValue('id');
+    await CampaignSku.bulkCreate(
+      skus.map((s) => ({ campaignId: id, ...s })),
+      { transaction },
+    );
+    await rt.audit.record(
+      transaction,
+      { operatorId: null },
+      {
+        action: 'groupbuy.campaign.create',
+        entity: 'groupbuy_campaign',
+        entityId: id,
+        after: { ...fields, skus },
+      },
+    );
+  });
 }

@@ -4,12 +4,11 @@ import type { AssembledModules } from '../kit/registry';
 import { migrate } from '../platform/db/migrator';
 import { ensureMysqlDatabase } from '../platform/db/sequelize';
 import type { Runtime } from '../platform/runtime';
-import type { CatalogModels } from '../modules/catalog';
 import { seedDemoCatalog } from './demo-seed';
 
 export interface PrepareResult {
   migrations: string[];
-  seeded?: { products: number };
+  seeded?: { products: number; campaigns: number };
   firstAdmin?: { username: string; password: string; generated: boolean };
 }
 
@@ -24,7 +23,7 @@ export async function prepare(
   opts: { seedDemo: boolean },
 ): Promise<PrepareResult> {
   const migrations = await migrate(rt.sequelize, rt.logger);
-  const seeded = opts.seedDemo ? await seedDemoCatalog(rt, modules.models.catalog as CatalogModels) : undefined;
+  const seeded = opts.seedDemo ? await seedDemoCatalog(rt, modules.models) : undefined;
   const firstAdmin = await modules.api('identity').ensureFirstAdmin(rt.config.admin);
   return { migrations, seeded, firstAdmin };
 }

@@ -1,7 +1,6 @@
 // npm run db:seed — loads the demo catalog into an empty catalog (never over real data).
 import { buildApp } from '../app';
 import { seedDemoCatalog } from '../bootstrap/demo-seed';
-import type { CatalogModels } from '../modules/catalog';
 import { ensureDatabase } from '../bootstrap/prepare';
 import { loadConfig } from '../config';
 import { migrate } from '../platform/db/migrator';
@@ -13,8 +12,12 @@ async function run() {
   const rt = createRuntime(config);
   await migrate(rt.sequelize);
   const { modules } = buildApp(rt);
-  const seeded = await seedDemoCatalog(rt, modules.models.catalog as CatalogModels);
-  console.log(seeded ? `seeded ${seeded.products} demo products` : 'the catalog is not empty: nothing seeded');
+  const seeded = await seedDemoCatalog(rt, modules.models);
+  console.log(
+    seeded
+      ? `seeded ${seeded.products} demo products, ${seeded.campaigns} group buys`
+      : 'the catalog is not empty: nothing seeded',
+  );
   await rt.close();
 }
 run().catch((e) => {

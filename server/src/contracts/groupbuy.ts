@@ -106,9 +106,20 @@ export const OpenGroupSummary = z.object({
   expiresAt: DateTime,
 });
 
-export const CampaignDetail = Campaign.extend({ openGroups: z.array(OpenGroupSummary) }).openapi(
-  'GroupbuyCampaignDetail',
-);
+/** One unit through the order's own pricing (campaign price, then shipping): what the cashier will ask for. */
+export const SeatQuote = z.object({ unitPriceFen: Fen, shippingFen: Fen, payableFen: Fen });
+export const CampaignSkuQuote = z.object({
+  skuId: Id,
+  leader: SeatQuote.openapi({ description: 'opening a group (the leader price when the campaign has one)' }),
+  member: SeatQuote.openapi({ description: 'joining a group (the group price)' }),
+});
+
+export const CampaignDetail = Campaign.extend({
+  openGroups: z.array(OpenGroupSummary),
+  quotes: z.array(CampaignSkuQuote).openapi({
+    description: 'per SKU on shelf: what one unit costs a leader and a member, shipping included, as ordered',
+  }),
+}).openapi('GroupbuyCampaignDetail');
 export const CampaignList = z.object({ items: z.array(Campaign), total: z.number().int() });
 export const CampaignListQuery = Page.extend({ productId: IdString.optional() });
 
@@ -168,6 +179,7 @@ export const AdminGroupDetail = AdminGroupRow.extend({
 export type Group = z.infer<typeof Group>;
 export type Campaign = z.infer<typeof Campaign>;
 export type CampaignDetail = z.infer<typeof CampaignDetail>;
+export type SeatQuote = z.infer<typeof SeatQuote>;
 export type GroupOrderResponse = z.infer<typeof GroupOrderResponse>;
 export type MyGroups = z.infer<typeof MyGroups>;
 export type CampaignList = z.infer<typeof CampaignList>;

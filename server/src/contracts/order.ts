@@ -114,6 +114,17 @@ export const OrderSummary = z
   })
   .openapi('OrderSummary');
 export const OrderList = z.object({ items: z.array(OrderSummary), total: z.number().int() });
+export const AdminOrderSummary = OrderSummary.extend({
+  buyer: z
+    .object({
+      nickname: z.string(),
+      maskedPhone: z.string().nullable().openapi({ description: 'e.g. 138****8000; the full number is not listed' }),
+    })
+    .nullable(),
+}).openapi('AdminOrderSummary');
+export const AdminOrderList = z.object({ items: z.array(AdminOrderSummary), total: z.number().int() });
+export type AdminOrderSummary = z.infer<typeof AdminOrderSummary>;
+export type AdminOrderList = z.infer<typeof AdminOrderList>;
 
 export const CheckoutPreviewRequest = CreateOrderRequest.omit({ addressId: true, remark: true })
   .extend({ addressId: Id.optional() })

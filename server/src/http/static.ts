@@ -1,5 +1,7 @@
 // The one process also serves the built front-ends: the H5 shop at /, the admin at /admin/ (a single-page app:
 // unknown paths fall back to its index.html) and uploaded images at /uploads/.
+// Compression: text assets are sent precompressed (`.br`/`.gz` written at build time) when the client accepts
+// it; anything else compressible over 1 KB (JSON, the SPA fallback) is compressed on the fly by app.ts.
 // Caching: an index.html (also as `/` and `/admin/`, and every SPA fallback) is `no-cache` (revalidated each
 // time, so a deploy shows at once); files whose name carries a content hash (Vite's `assets/<name>-<hash>.js`,
 // webpack's `<name>.<contenthash>.js`) are cached a year, `immutable`; anything else an hour; uploads (random,
@@ -30,8 +32,12 @@ export function isHashedAsset(relativePath: string): boolean {
   return /(?:^|\/)assets\/[^/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/.test(p) || /\.[0-9a-f]{8,20}\.[a-z0-9]+$/.test(p);
 }
 
+/** The file a precompressed variant stands for: koa-send hands `setHeaders` the `.br`/`.gz` it actually sends. */
+const PRECOMPRESSED = /\.(br|gz)$/;
+
 function cacheHeaders(root: string) {
-  return (res: ServerResponse, file: string) => {
+  return (res: ServerResponse, sent: string) => {
+    const file = sent.replace(PRECOMPRESSED, '');
     const rel = path.relative(root, file);
     const value = file.endsWith('.html') ? CACHE.revalidate : isHashedAsset(rel) ? CACHE.immutable : CACHE.hour;
     res.setHeader('Cache-Control', value);
@@ -39,7 +45,9 @@ function cacheHeaders(root: string) {
 }
 
 function spa(dir: string, notBuilt: string): Middleware {
-  const files = serve(dir, { index: 'index.html', setHeaders: cacheHeaders(dir) });
+  // The builds write `<file>.br` and `<file>.gz` beside each text asset (scripts/precompress.mjs): koa-send sends
+  // the best one the client accepts, with its Content-Encoding (Vary comes from the compression middleware).
+  const files = serve(dir, { index: 'index.html', setHeaders: cacheHeaders(dir), brotli: true, gzip: true });
   return async (ctx: Context, next: Next) => {
     await files(ctx, async () => undefined);
     if (ctx.body !== undefined || ctx.status !== 404 || ctx.method !== 'GET') return next();

@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { adminLogin } from '../support/harness';
 import {
   adminPage,
+  fillAddressForm,
   h5Login,
   launchChromium,
   mobileContext,
@@ -38,15 +39,7 @@ async function shopper(phone: string): Promise<Page> {
 }
 
 async function fillAddress(page: Page, name: string, phone: string) {
-  await visible(page, '.address-form').waitFor();
-  const fill = async (key: string, value: string) => visible(page, `.address-${key} input`).fill(value);
-  await fill('name', name);
-  await fill('phone', phone);
-  await fill('province', '上海市');
-  await fill('city', '上海市');
-  await fill('district', '徐汇区');
-  await fill('detail', '漕溪北路 8 号');
-  await visible(page, '.address-save').click();
+  await fillAddressForm(page, { name, phone, region: ['上海市', '上海市', '徐汇区'], detail: '漕溪北路 8 号' });
   await visible(page, '.address-item--selected').waitFor();
 }
 

@@ -84,3 +84,46 @@ export async function payInSandboxCashier(page: Page, amount: string): Promise<v
   );
   await pay.click();
 }
+
+export interface AddressFormInput {
+  name: string;
+  phone: string;
+  /** province, city and district, as the region picker lists them */
+  region: [string, string, string];
+  detail: string;
+}
+
+/** In the open region picker (NutUI's Cascader), taps the province, the city and the district, each on its tab. */
+export async function pickRegion(page: Page, region: readonly string[]): Promise<void> {
+  const cascader = page.locator('.nut-cascader:visible');
+  for (const [level, name] of region.entries()) {
+    await cascader
+      .locator('.nut-tabs-titles-item')
+      .nth(level)
+      .and(cascader.locator('.nut-tabs-titles-item-active'))
+      .waitFor();
+    await cascader
+      .locator('.nut-tabpane')
+      .nth(level) // the panes sit side by side, the current one slid into view
+      .locator('.nut-cascader-item', { hasText: new RegExp(`^\\s*${name}\\s*$`) })
+      .first()
+      .click();
+  }
+}
+
+/**
+ * Fills the shop's address form (checkout, group buy, 我的 → 收货地址) and saves it: the text fields, then the
+ * region picker (NutUI's Cascader on H5: tap the province, the city, the district). Resolves once the form is gone.
+ */
+export async function fillAddressForm(page: Page, a: AddressFormInput): Promise<void> {
+  const form = page.locator('.address-form:visible').first();
+  await form.waitFor();
+  await form.locator('.address-name input').fill(a.name);
+  await form.locator('.address-phone input').fill(a.phone);
+  await form.locator('.address-region').click();
+  await pickRegion(page, a.region);
+  await form.locator('.address-region__text', { hasText: a.region.join(' ') }).waitFor();
+  await form.locator('.address-detail input').fill(a.detail);
+  await form.locator('.address-save').click();
+  await form.waitFor({ state: 'detached' });
+}

@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { adminLogin } from '../support/harness';
 import {
   adminPage,
+  fillAddressForm,
   h5Login,
   launchChromium,
   mobileContext,
@@ -70,15 +71,12 @@ test('H5: log in, add to cart, check out with a new address, pay in the sandbox 
   await shot(page, '02-cart');
   await visible(page, '.cart-checkout').click();
 
-  await visible(page, '.address-form').waitFor();
-  const fill = async (key: string, value: string) => visible(page, `.address-${key} input`).fill(value);
-  await fill('name', '王小明');
-  await fill('phone', '13900001111');
-  await fill('province', '浙江省');
-  await fill('city', '杭州市');
-  await fill('district', '西湖区');
-  await fill('detail', '文三路 100 号');
-  await visible(page, '.address-save').click();
+  await fillAddressForm(page, {
+    name: '王小明',
+    phone: '13900001111',
+    region: ['浙江省', '杭州市', '西湖区'],
+    detail: '文三路 100 号',
+  });
   await visible(page, '.address-item--selected').waitFor();
   expect(await visible(page, '.checkout-payable').textContent()).toContain('¥129.00'); // free shipping over ¥99
   await shot(page, '03-checkout');

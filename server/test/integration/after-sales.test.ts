@@ -1,6 +1,7 @@
 // After-sales on MariaDB + Redis: refunds go through the real WeChat Pay loop (outbox → simulator → refund
 // notification), never exceed what was paid, and stock comes back exactly once.
 import { adminLogin, startTestServer, type TestServer } from '../support/harness';
+import { setReturnAddress } from '../support/after-sales';
 import { buyer, createProduct, orderStatus, payAndSettle, placeOrder, waitFor } from '../support/shop';
 
 let t: TestServer;
@@ -37,7 +38,7 @@ describe('after-sales', () => {
     expect(await stockOf(skuId)).toBe(7);
     const first = await t.api('POST', `/api/v1/orders/${order.id}/after-sales`, {
       token: b.token,
-      body: { type: 'refund_only', reason: '拍多了', lines: [{ orderItemId: itemId, quantity: 1 }] },
+      body: { type: 'refund_only', reason: 'ordered_by_mistake', lines: [{ orderItemId: itemId, quantity: 1 }] },
     });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ status: 'requested', amountFen: 3000 });
@@ -50,7 +51,7 @@ describe('after-sales', () => {
 
     const rest = await t.api('POST', `/api/v1/orders/${order.id}/after-sales`, {
       token: b.token,
-      body: { type: 'refund_only', reason: '不要了', lines: [{ orderItemId: itemId, quantity: 2 }] },
+      body: { type: 'refund_only', reason: 'no_longer_needed', lines: [{ orderItemId: itemId, quantity: 2 }] },
     });
     expect(rest.body.amountFen).toBe(6800); // the last units take the shipping back too
     await t.api('POST', `/api/admin/v1/after-sales/${rest.body.id}/approve`, { token: admin });
@@ -68,7 +69,7 @@ describe('after-sales', () => {
     // nothing is left to ask for
     const more = await t.api('POST', `/api/v1/orders/${order.id}/after-sales`, {
       token: b.token,
-      body: { type: 'refund_only', reason: 'x', lines: [{ orderItemId: itemId, quantity: 1 }] },
+      body: { type: 'refund_only', reason: 'other', lines: [{ orderItemId: itemId, quantity: 1 }] },
     });
     expect(more.status).toBe(409);
   });
@@ -81,16 +82,17 @@ describe('after-sales', () => {
     });
     const refundOnly = await t.api('POST', `/api/v1/orders/${order.id}/after-sales`, {
       token: b.token,
-      body: { type: 'refund_only', reason: 'x', lines: [{ orderItemId: itemId, quantity: 1 }] },
+      body: { type: 'refund_only', reason: 'other', lines: [{ orderItemId: itemId, quantity: 1 }] },
     });
     expect([refundOnly.status, refundOnly.body.error.code]).toEqual([409, 'AFTER_SALE_NOT_ALLOWED']);
     const req = await t.api('POST', `/api/v1/orders/${order.id}/after-sales`, {
       token: b.token,
-      body: { type: 'return_refund', reason: '尺码不合适', lines: [{ orderItemId: itemId, quantity: 1 }] },
+      body: { type: 'return_refund', reason: 'not_as_described', lines: [{ orderItemId: itemId, quantity: 1 }] },
     });
     expect(req.body.amountFen).toBe(12000);
     const early = await t.api('POST', `/api/admin/v1/after-sales/${req.body.id}/receive`, { token: admin });
     expect(early.status).toBe(409);
+    await setReturnAddress(t, admin);
     expect(
       (await t.api('POST', `/api/admin/v1/after-sales/${req.body.id}/approve`, { token: admin })).body.status,
     ).toBe('awaiting_return');
@@ -113,7 +115,7 @@ describe('after-sales', () => {
 
   it('a rejected or cancelled request puts the order back where it was', async () => {
     const { b, order, itemId } = await paidOrder('reject', 5, 2000, 2);
-    const body = { type: 'refund_only', reason: 'x', lines: [{ orderItemId: itemId, quantity: 1 }] };
+    const body = { type: 'refund_only', reason: 'other', lines: [{ orderItemId: itemId, quantity: 1 }] };
     const a = await t.api('POST', `/api/v1/orders/${order.id}/after-sales`, { token: b.token, body });
     const rejected = await t.api('POST', `/api/admin/v1/after-sales/${a.body.id}/reject`, {
       token: admin,
@@ -131,7 +133,7 @@ describe('after-sales', () => {
 
   it('racing requests and approvals: one request, one refund, never more than was paid', async () => {
     const { b, skuId, order, itemId } = await paidOrder('race', 10, 1500, 4);
-    const body = { type: 'refund_only', reason: '并发', lines: [{ orderItemId: itemId, quantity: 4 }] };
+    const body = { type: 'refund_only', reason: 'other', lines: [{ orderItemId: itemId, quantity: 4 }] };
     const requests = await Promise.all(
       Array.from({ length: 10 }, () =>
         t.api('POST', `/api/v1/orders/${order.id}/after-sales`, { token: b.token, body }),
@@ -157,7 +159,7 @@ describe('after-sales', () => {
   it("bad input and other users' orders change nothing", async () => {
     const { b, order, itemId } = await paidOrder('owner2', 5, 1000, 1);
     const other = await buyer(t, 'stranger2');
-    const body = { type: 'refund_only', reason: 'x', lines: [{ orderItemId: itemId, quantity: 1 }] };
+    const body = { type: 'refund_only', reason: 'other', lines: [{ orderItemId: itemId, quantity: 1 }] };
     expect((await t.api('POST', `/api/v1/orders/${order.id}/after-sales`, { token: other.token, body })).status).toBe(
       404,
     );

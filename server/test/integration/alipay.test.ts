@@ -113,7 +113,7 @@ it('cancel closes the Alipay trade first; an after-sale refunds through alipay.t
   const itemId = second.order.items[0].id as number;
   const req = await t.api('POST', `/api/v1/orders/${second.order.id}/after-sales`, {
     token: second.b.token,
-    body: { type: 'refund_only', reason: '不想要了', lines: [{ orderItemId: itemId, quantity: 1 }] },
+    body: { type: 'refund_only', reason: 'no_longer_needed', lines: [{ orderItemId: itemId, quantity: 1 }] },
   });
   expect(req.status).toBe(201);
   await t.api('POST', `/api/admin/v1/after-sales/${req.body.id}/approve`, { token: admin });

@@ -48,7 +48,7 @@ describe('catalog (consumer)', () => {
     expect(detail.body.skus.map((s: { specs: Record<string, string> }) => s.specs['尺码'])).toEqual(['M', 'L', 'XL']);
     const img = await fetch(`${t.baseUrl}${detail.body.images[0]}`);
     expect(img.status).toBe(200);
-    expect(img.headers.get('content-type')).toContain('image/svg+xml');
+    expect(img.headers.get('content-type')).toContain('image/webp');
     const missing = await t.api('GET', '/api/v1/products/999999');
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe('PRODUCT_NOT_FOUND');

@@ -15,6 +15,7 @@ import { Rng } from '../support/fuzz/random';
 import { fuzzOperation, type Finding, type OperationSetup } from '../support/fuzz/runner';
 import { adminLogin, startTestServer, TEST_ADMIN, wechatLogin, type TestServer } from '../support/harness';
 import { TEST_REDIS_URL } from '../support/services';
+import { setReturnAddress } from '../support/after-sales';
 import { payAndSettle } from '../support/shop';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_250_611);
@@ -106,10 +107,14 @@ async function afterSale(c: Consumer, stage: 'requested' | 'approved-return' | '
   const orderItemId = await firstItemId(c, order.id);
   const created = await ok('POST', `/api/v1/orders/${order.id}/after-sales`, c.token, {
     type: stage === 'requested' ? 'refund_only' : 'return_refund',
-    reason: '不想要了',
+    reason: 'no_longer_needed',
     lines: [{ orderItemId, quantity: 1 }],
   });
-  if (stage !== 'requested') await ok('POST', `/api/admin/v1/after-sales/${created.id}/approve`, operator);
+  if (stage !== 'requested') {
+    // an operation fuzzed before may have cleared the return address a return needs
+    await setReturnAddress(t, operator);
+    await ok('POST', `/api/admin/v1/after-sales/${created.id}/approve`, operator);
+  }
   if (stage === 'returned')
     await ok('POST', `/api/v1/after-sales/${created.id}/return`, c.token, { carrier: '顺丰', trackingNo: `R${++seq}` });
   return created.id as number;

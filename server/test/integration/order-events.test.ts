@@ -4,6 +4,7 @@
 import { onEvent, onEventDurably, type DomainEvents } from '../../src/kit/events';
 import type { AnyModule } from '../../src/kit/registry';
 import { adminLogin, startTestServer, type TestServer } from '../support/harness';
+import { setReturnAddress } from '../support/after-sales';
 import { buyer, createProduct, orderStatus, payAndSettle, placeOrder, waitFor } from '../support/shop';
 
 type Seen = { event: keyof DomainEvents; orderId: number; extra?: unknown };
@@ -67,9 +68,10 @@ it('follows an order from placed to a partial after-sale refund, in the transact
   const itemId = (await t.models.order.OrderItem.findOne({ where: { orderId: order.id } }))!.getDataValue('id');
   const request = await t.api('POST', `/api/v1/orders/${order.id}/after-sales`, {
     token: b.token,
-    body: { type: 'return_refund', reason: '坏了一个', lines: [{ orderItemId: itemId, quantity: 1 }] },
+    body: { type: 'return_refund', reason: 'damaged', lines: [{ orderItemId: itemId, quantity: 1 }] },
   });
   expect(request.status).toBe(201);
+  await setReturnAddress(t, admin);
   await t.api('POST', `/api/admin/v1/after-sales/${request.body.id}/approve`, { token: admin });
   await t.api('POST', `/api/v1/after-sales/${request.body.id}/return`, {
     token: b.token,

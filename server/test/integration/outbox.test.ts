@@ -84,7 +84,7 @@ it('a refund whose channel call fails transiently is retried until WeChat Pay co
   await t.api('POST', '/sandbox/wechatpay/faults', { body: { refundFailures: 2 } });
   const req = await t.api('POST', `/api/v1/orders/${order.id}/after-sales`, {
     token: b.token,
-    body: { type: 'refund_only', reason: '重试', lines: [{ orderItemId: detail.body.items[0].id, quantity: 1 }] },
+    body: { type: 'refund_only', reason: 'other', lines: [{ orderItemId: detail.body.items[0].id, quantity: 1 }] },
   });
   await t.api('POST', `/api/admin/v1/after-sales/${req.body.id}/approve`, { token: admin });
   const refund = await waitFor(

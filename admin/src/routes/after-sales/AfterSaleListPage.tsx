@@ -1,59 +1,69 @@
-import type { AfterSale, AfterSaleList } from '@contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Select, Space, Table } from 'antd';
+import type { AfterSale } from '@contracts';
+import { Button, Card, Input, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { formatDateTime, formatFen, statusLabel, statusOptions } from '@display';
-import { api } from '../../shared/api/client';
 import { StatusTag } from '../../shared/status/StatusTag';
+import { AfterSaleDrawer } from './AfterSaleDrawer';
+import { useAfterSales, type AfterSaleFilter } from './api';
 
-/** After-sales: approve (refund now or wait for the goods), confirm the goods came back, or reject. */
+const PAGE_SIZE = 20;
+
+/** After-sales: find one by status or order number, open it to see what the buyer sent and decide. */
 export function AfterSaleListPage() {
-  const { message, modal } = App.useApp();
-  const client = useQueryClient();
-  const [status, setStatus] = useState<string | undefined>('requested');
-  const list = useQuery({
-    queryKey: ['after-sales', status],
-    queryFn: ({ signal }) => api.get<AfterSaleList>('/api/admin/v1/after-sales', { status, pageSize: 50 }, signal),
-  });
-  const act = useMutation({
-    mutationFn: ({ id, action, body }: { id: number; action: string; body?: unknown }) =>
-      api.post(`/api/admin/v1/after-sales/${id}/${action}`, body ?? {}),
-    onSuccess: () => {
-      void message.success('已处理');
-      void client.invalidateQueries({ queryKey: ['after-sales'] });
-    },
-    onError: (e: Error) => void message.error(e.message),
-  });
-  const reject = (id: number) =>
-    modal.confirm({
-      title: '驳回这个申请？',
-      onOk: () => act.mutate({ id, action: 'reject', body: { note: '不符合售后条件' } }),
-    });
+  const [filter, setFilter] = useState<AfterSaleFilter>({ status: 'requested', page: 1, pageSize: PAGE_SIZE });
+  const [open, setOpen] = useState<AfterSale | null>(null);
+  const list = useAfterSales(filter);
+  // the drawer follows the list's copy, so a decision shows its new state there too
+  const current = open ? (list.data?.items.find((a) => a.id === open.id) ?? open) : null;
 
   return (
     <Card title="售后">
-      <Select
-        allowClear
-        placeholder="全部"
-        style={{ width: 160, marginBottom: 16 }}
-        value={status}
-        onChange={setStatus}
-        options={statusOptions('afterSale')}
-      />
+      <Space style={{ marginBottom: 16 }} wrap>
+        <Select
+          allowClear
+          placeholder="全部状态"
+          style={{ width: 160 }}
+          value={filter.status}
+          onChange={(status?: string) => setFilter((f) => ({ ...f, status, page: 1 }))}
+          options={statusOptions('afterSale')}
+        />
+        <Input.Search
+          className="after-sale-search"
+          allowClear
+          placeholder="订单号"
+          style={{ width: 260 }}
+          onSearch={(v) => setFilter((f) => ({ ...f, orderNo: v.trim() || undefined, status: undefined, page: 1 }))}
+        />
+      </Space>
       <Table<AfterSale>
         rowKey="id"
         loading={list.isLoading}
         dataSource={list.data?.items}
-        pagination={false}
+        pagination={{
+          current: filter.page,
+          pageSize: filter.pageSize,
+          total: list.data?.total,
+          showSizeChanger: false,
+          onChange: (page) => setFilter((f) => ({ ...f, page })),
+        }}
         columns={[
-          { title: '订单', dataIndex: 'orderId', width: 80 },
           {
-            title: '类型',
-            dataIndex: 'type',
-            render: (t: string) => statusLabel('afterSaleType', t),
-            width: 100,
+            title: '订单号',
+            dataIndex: 'orderNo',
+            width: 200,
+            render: (no: string) => <span className="after-sale-order-no">{no}</span>,
           },
-          { title: '原因', dataIndex: 'reason' },
+          { title: '类型', dataIndex: 'type', render: (t: string) => statusLabel('afterSaleType', t), width: 100 },
+          {
+            title: '原因',
+            dataIndex: 'reason',
+            render: (r: string, a) => (
+              <>
+                {statusLabel('afterSaleReason', r)}
+                {a.photos.length > 0 && <span style={{ color: '#595959' }}> · {a.photos.length} 图</span>}
+              </>
+            ),
+          },
           { title: '金额', render: (_, a) => formatFen(a.amountFen), width: 100 },
           {
             title: '状态',
@@ -64,34 +74,16 @@ export function AfterSaleListPage() {
           { title: '申请时间', dataIndex: 'createdAt', render: (v: string) => formatDateTime(v), width: 180 },
           {
             title: '操作',
-            width: 220,
+            width: 100,
             render: (_, a) => (
-              <Space>
-                {a.status === 'requested' && (
-                  <Button
-                    size="small"
-                    type="primary"
-                    data-testid="after-sale-approve"
-                    onClick={() => act.mutate({ id: a.id, action: 'approve' })}
-                  >
-                    同意
-                  </Button>
-                )}
-                {a.status === 'returning' && (
-                  <Button size="small" type="primary" onClick={() => act.mutate({ id: a.id, action: 'receive' })}>
-                    确认收货并退款
-                  </Button>
-                )}
-                {(a.status === 'requested' || a.status === 'returning') && (
-                  <Button size="small" danger onClick={() => reject(a.id)}>
-                    驳回
-                  </Button>
-                )}
-              </Space>
+              <Button size="small" type="link" className="after-sale-open" onClick={() => setOpen(a)}>
+                {a.status === 'requested' || a.status === 'returning' ? '处理' : '查看'}
+              </Button>
             ),
           },
         ]}
       />
+      <AfterSaleDrawer afterSale={current} onClose={() => setOpen(null)} />
     </Card>
   );
 }

@@ -6,6 +6,10 @@ import { api } from '../../shared/api/client';
 import { StatusTag } from '../../shared/status/StatusTag';
 import { CARRIERS } from './carriers';
 
+type OrderAction = 'ship' | 'cancel' | 'refund';
+/** What the toast says once the server has done it (the order's new state, not a generic 已完成). */
+const DONE: Record<OrderAction, string> = { ship: '已发货', cancel: '已取消订单', refund: '已发起退款' };
+
 /** One order for an operator: lines, address, money, payments and refunds; ship, cancel or refund it. */
 export function OrderDrawer({ orderId, onClose }: { orderId: number | null; onClose(): void }) {
   const { message, modal } = App.useApp();
@@ -22,10 +26,10 @@ export function OrderDrawer({ orderId, onClose }: { orderId: number | null; onCl
   });
   const refresh = () => void client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('order') });
   const act = useMutation({
-    mutationFn: ({ path, body }: { path: string; body: unknown }) =>
+    mutationFn: ({ path, body }: { path: OrderAction; body: unknown }) =>
       api.post(`/api/admin/v1/orders/${orderId}/${path}`, body),
-    onSuccess: () => {
-      void message.success('已完成');
+    onSuccess: (_, { path }) => {
+      void message.success(DONE[path]);
       refresh();
     },
     onError: (e: Error) => void message.error(e.message),
@@ -55,6 +59,9 @@ export function OrderDrawer({ orderId, onClose }: { orderId: number | null; onCl
               {o.address.name} {o.address.phone} · {o.address.province}
               {o.address.city}
               {o.address.district} {o.address.detail}
+            </Descriptions.Item>
+            <Descriptions.Item label="买家备注" span={2}>
+              <span className="order-drawer-remark">{o.remark || '—'}</span>
             </Descriptions.Item>
             {o.carrier && (
               <Descriptions.Item label="物流" span={2}>

@@ -1,6 +1,6 @@
-import type { OrderList, OrderSummary } from '@contracts';
+import type { AdminOrderList, AdminOrderSummary } from '@contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Input, Select, Space, Table } from 'antd';
+import { Card, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { formatDateTime, formatFen, statusOptions } from '@display';
 import { api } from '../../shared/api/client';
@@ -16,7 +16,7 @@ export function OrderListPage() {
   const list = useQuery({
     queryKey: ['orders', status, orderNo, page],
     queryFn: ({ signal }) =>
-      api.get<OrderList>('/api/admin/v1/orders', { status, orderNo, page, pageSize: 20 }, signal),
+      api.get<AdminOrderList>('/api/admin/v1/orders', { status, orderNo, page, pageSize: 20 }, signal),
   });
 
   return (
@@ -43,7 +43,7 @@ export function OrderListPage() {
           style={{ width: 260 }}
         />
       </Space>
-      <Table<OrderSummary>
+      <Table<AdminOrderSummary>
         rowKey="id"
         loading={list.isLoading}
         dataSource={list.data?.items}
@@ -52,7 +52,20 @@ export function OrderListPage() {
         columns={[
           { title: '订单号', dataIndex: 'orderNo' },
           { title: '商品', render: (_, o) => `${o.firstItem?.title ?? ''} 等 ${o.itemCount} 件` },
-          { title: '用户', dataIndex: 'userId', width: 80 },
+          {
+            title: '用户',
+            width: 150,
+            // nickname and masked phone from the server: the full number never reaches this list
+            render: (_, o) =>
+              o.buyer ? (
+                <span data-testid="order-buyer">
+                  {o.buyer.nickname}
+                  {o.buyer.maskedPhone && <Typography.Text type="secondary"> {o.buyer.maskedPhone}</Typography.Text>}
+                </span>
+              ) : (
+                '—'
+              ),
+          },
           { title: '实付', render: (_, o) => formatFen(o.paidFen || o.payableFen), width: 110 },
           {
             title: '状态',

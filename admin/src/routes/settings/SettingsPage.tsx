@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Spin, Typogra
 import type { FormRule } from 'antd';
 import { fenToYuan, yuanToFen } from '@display';
 import { useOrderSettings, useSaveOrderSettings } from './api';
+import { ReturnAddressCard } from './ReturnAddressCard';
 
 interface Values {
   paymentTimeoutMinutes: number;
@@ -121,27 +122,30 @@ function OrderSettingsForm({ settings }: { settings: OrderSettingsDoc }) {
 export function SettingsPage() {
   const settings = useOrderSettings();
   return (
-    <Card className="page-card" title="订单设置">
-      {settings.isError ? (
-        <Alert
-          type="error"
-          showIcon
-          title="设置加载失败"
-          description={settings.error.message}
-          action={
-            <Button size="small" onClick={() => void settings.refetch()}>
-              重试
-            </Button>
-          }
-        />
-      ) : settings.data ? (
-        // a newer copy (a reload, a save) starts the form afresh
-        <OrderSettingsForm key={settings.dataUpdatedAt} settings={settings.data} />
-      ) : (
-        <Flex justify="center" style={{ padding: 48 }}>
-          <Spin />
-        </Flex>
-      )}
-    </Card>
+    <>
+      <Card className="page-card" title="订单设置">
+        {settings.isError ? (
+          <Alert
+            type="error"
+            showIcon
+            title="设置加载失败"
+            description={settings.error.message}
+            action={
+              <Button size="small" onClick={() => void settings.refetch()}>
+                重试
+              </Button>
+            }
+          />
+        ) : settings.data ? (
+          // a newer copy (a reload, a save) starts the form afresh
+          <OrderSettingsForm key={settings.dataUpdatedAt} settings={settings.data} />
+        ) : (
+          <Flex justify="center" style={{ padding: 48 }}>
+            <Spin />
+          </Flex>
+        )}
+      </Card>
+      <ReturnAddressCard />
+    </>
   );
 }

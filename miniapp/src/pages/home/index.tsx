@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { SearchBar } from '@nutui/nutui-react-taro';
 import EmptyState from '../../components/EmptyState';
+import HomeBanner from '../../components/HomeBanner';
 import ProductCard from '../../components/ProductCard';
 import ListFooter from '../../components/ListFooter';
 import SortBar from '../../components/SortBar';
@@ -10,11 +11,29 @@ import type { ProductSortKey } from '../../services/catalog';
 import { useProductPager } from '../../hooks/useProductPager';
 import './index.css';
 
+// the cards visible without scrolling on a phone: their pictures load at once, the rest as they come into view
+const FIRST_SCREEN = 4;
+
+/**
+ * The cards to draw now: a first screenful at once, the rest a frame later. Drawing twenty cards in one go kept a
+ * slow phone's main thread busy for several hundred ms before the first picture showed.
+ */
+function useDrawnCount(total: number): number {
+  const [drawn, setDrawn] = useState(FIRST_SCREEN);
+  useEffect(() => {
+    if (drawn >= total) return;
+    const timer = setTimeout(() => setDrawn(total), 0);
+    return () => clearTimeout(timer);
+  }, [drawn, total]);
+  return Math.min(drawn, total);
+}
+
 export default function Home() {
   const [input, setInput] = useState('');
   const [q, setQ] = useState('');
   const [sort, setSort] = useState<ProductSortKey>('default');
   const pager = useProductPager(q, undefined, true, sort);
+  const drawn = useDrawnCount(pager.items.length);
 
   useReachBottom(() => pager.loadMore());
   usePullDownRefresh(() => {
@@ -50,6 +69,8 @@ export default function Home() {
         />
       </View>
 
+      {q ? null : <HomeBanner />}
+
       <SortBar value={sort} onChange={setSort} />
 
       {q && pager.loaded ? (
@@ -68,9 +89,9 @@ export default function Home() {
         />
       ) : (
         <View className="home__grid">
-          {pager.items.map((p) => (
+          {pager.items.slice(0, drawn).map((p, i) => (
             <View className="home__cell" key={p.id}>
-              <ProductCard product={p} />
+              <ProductCard product={p} eager={i < FIRST_SCREEN} />
             </View>
           ))}
         </View>

@@ -3,3 +3,4 @@
 export * from './money';
 export * from './labels';
 export * from './time';
+export * from './after-sale';

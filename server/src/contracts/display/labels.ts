@@ -65,6 +65,17 @@ export const STATUS_LABELS = {
     refund_only: '仅退款',
     return_refund: '退货退款',
   },
+  /** why a buyer asks for an after-sale: the fixed list the server accepts (contracts/after-sale.ts) */
+  afterSaleReason: {
+    no_longer_needed: '不想要了',
+    ordered_by_mistake: '拍错/多拍了',
+    quality_issue: '质量问题',
+    damaged: '商品破损',
+    not_as_described: '与描述不符',
+    wrong_item_sent: '发错货',
+    missing_items: '少件/漏发',
+    other: '其他',
+  },
 } as const satisfies Record<string, Record<string, string>>;
 
 export type StatusKind = keyof typeof STATUS_LABELS;

@@ -10,4 +10,7 @@ export const AfterSaleErrors = defineErrors('after-sale', {
   AFTER_SALE_OPEN: { kind: 'conflict', message: '该订单已有进行中的售后申请' },
   AFTER_SALE_NOTHING_REFUNDABLE: { kind: 'conflict', message: '该订单已没有可退金额' },
   AFTER_SALE_QUANTITY_INVALID: { kind: 'invalid', message: '申请数量超过可售后数量' },
+  AFTER_SALE_PHOTO_LIMIT: { kind: 'conflict', message: '每个售后申请最多上传 3 张图片' },
+  /** a return cannot be approved before the buyer can be told where to send it */
+  RETURN_ADDRESS_MISSING: { kind: 'conflict', message: '请先在「设置」中填写退货地址' },
 });

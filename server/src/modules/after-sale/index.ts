@@ -30,13 +30,16 @@ export const afterSaleModule = defineModule({
     const { rt } = ctx;
     const orders = ctx.port('order');
     const payments = ctx.port('payment');
+    const catalog = ctx.port('catalog');
     const deps: AfterSaleDeps = {
       ...rt, // the platform pieces the deps name (sequelize, db, clock, logger, outbox, audit…)
       models,
       events: ctx.events,
       orders,
       payments,
-      stock: ctx.port('catalog'),
+      settingsStore: rt.settings,
+      stock: catalog,
+      images: { storeImage: (file) => catalog.storeImage(file) },
       refundWholeOrder: (t, orderId, note) => refundWholeOrder({ orders, payments }, t, orderId, 'operator', note),
     };
     return {

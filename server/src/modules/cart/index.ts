@@ -1,6 +1,9 @@
-// The cart: lines per SKU with live prices and stock from the catalog; stale lines flagged with a reason.
+// The cart: lines per SKU with live prices and stock from the catalog; stale lines flagged with a reason; what an
+// order takes leaves the cart in that order's transaction.
+import { onEvent } from '../../kit/events';
 import { defineModule } from '../../kit/module';
 import type { CartDeps } from './application/cart';
+import { removeOrderedLines } from './application/ordered';
 import { cartRoutes } from './http/routes';
 import { defineCartModel, type CartItemModel } from './persistence/model';
 
@@ -26,6 +29,10 @@ export const cartModule = defineModule({
       CartItem,
       skus: (ids) => catalog.skuSnapshots(undefined, ids),
     };
-    return { api: {}, routes: cartRoutes(deps) };
+    return {
+      api: {},
+      routes: cartRoutes(deps),
+      subscriptions: [onEvent('order.placed', (t, e) => removeOrderedLines(CartItem, t, e.userId, e.lines))],
+    };
   },
 });

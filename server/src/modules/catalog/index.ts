@@ -14,12 +14,15 @@ import {
   type SkuSnapshot,
   type StockLine,
 } from './application/stock';
+import { storeImage, type UploadedFile } from './application/upload-image';
+import type { UploadedImage } from '../../contracts/catalog';
 import { catalogAdminRoutes } from './http/admin-routes';
 import { catalogRoutes } from './http/routes';
 import { defineCatalogModels, type CatalogModels } from './persistence/models';
 
 export { createProduct } from './application/create-product';
 export { CatalogErrors } from './errors';
+export { MAX_IMAGE_BYTES } from './domain/image-type';
 export type { CatalogModels, SkuSnapshot, StockLine };
 
 /** The catalog's public API: SKU facts for pricing and pages, and atomic stock moves in the caller's transaction. */
@@ -30,6 +33,8 @@ export interface CatalogApi {
   reserveStock(t: Transaction, lines: StockLine[]): Promise<void>;
   releaseStock(t: Transaction, lines: StockLine[]): Promise<void>;
   addSales(t: Transaction, lines: { productId: number; quantity: number }[]): Promise<void>;
+  /** checks an uploaded image by its bytes (IMAGE_MISSING, IMAGE_TOO_LARGE, IMAGE_TYPE_UNSUPPORTED) and stores it */
+  storeImage(file: UploadedFile | undefined): Promise<UploadedImage>;
 }
 
 declare module '../../kit/module' {
@@ -55,6 +60,7 @@ export const catalogModule = defineModule({
         reserveStock: (t, lines) => reserveStock(deps, t, lines),
         releaseStock: (t, lines) => releaseStock(deps, t, lines),
         addSales: (t, lines) => addSales(deps, t, lines),
+        storeImage: (file) => storeImage(deps, file),
       },
       routes: [...catalogRoutes(deps), ...catalogAdminRoutes(deps)],
     };

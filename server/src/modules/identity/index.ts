@@ -5,7 +5,7 @@ import { createOperator, ensureFirstAdmin, generatePassword } from './applicatio
 import { purgeExpiredLoginCodes } from './application/phone-code';
 import { readOperatorState } from './application/operator-state';
 import type { IdentityDeps } from './application/ports';
-import { operatorNames, subjectOf, userProfiles } from './application/subjects';
+import { buyerLabels, operatorNames, subjectOf, userProfiles } from './application/subjects';
 import type { IdentityProvider } from './domain/profile';
 import { identityRoutes } from './http/routes';
 import { defineIdentityModels, type IdentityModels } from './persistence/models';
@@ -20,6 +20,8 @@ export interface IdentityApi {
   subjectOf(userId: number, provider: IdentityProvider): Promise<string | null>;
   /** public faces (nickname, avatar) of users */
   profiles(userIds: number[]): Promise<Map<number, { nickname: string; avatar: string | null }>>;
+  /** buyers as operators' lists show them: nickname and masked phone (`138****8000`), never the full number */
+  buyerLabels(userIds: number[]): Promise<Map<number, { nickname: string; maskedPhone: string | null }>>;
   operatorNames(operatorIds: number[]): Promise<Map<number, string>>;
   /** the first super admin, at first start (bootstrap) */
   ensureFirstAdmin(admin: Parameters<typeof ensureFirstAdmin>[1]): ReturnType<typeof ensureFirstAdmin>;
@@ -45,6 +47,7 @@ export const identityModule = defineModule({
       api: {
         subjectOf: (userId, provider) => subjectOf(models, userId, provider),
         profiles: (ids) => userProfiles(models, ids),
+        buyerLabels: (ids) => buyerLabels(models, ids),
         operatorNames: (ids) => operatorNames(models, ids),
         ensureFirstAdmin: (admin) => ensureFirstAdmin({ models }, admin),
         operatorState: (operatorId) => readOperatorState(deps, operatorId),

@@ -9,19 +9,21 @@ import { autoConfirmShipped } from './application/receipt';
 import { hasPaidOrder, orderStatuses, releaseAwaiting } from './application/campaign-orders';
 import { applyPaid, orderForPayment, refundSettled } from './application/payment-events';
 import { placeOrderIn, type OrderExtension } from './application/place-order';
+import { quoteItems, type PriceQuote } from './application/price-order';
 import type { ContributedPriceStep, OrderDeps, OrderKindPolicy } from './application/ports';
 import { beginRefund, endRefund, lockOrderFacts } from './application/refund-state';
 import { cancelExpiredOrders, cancelOrder, type CancelOutcome } from './application/transitions';
 import { orderRoutes } from './http/routes';
 import { defineOrderModels, type OrderModels } from './persistence/models';
 import type { OperatorRef } from '../../platform/audit/audit-log';
+import type { PriceStep } from './domain/pricing';
 import './events';
 
 export { ORDER_LIFECYCLE, ORDER_TRANSITIONS, type OrderStatus } from './domain/lifecycle';
 export { OrderErrors, ORDER_PLACEMENT_ERRORS } from './errors';
 export type { CampaignTag, PriceStep, PriceContext } from './domain/pricing';
 export type { OrderEvents, OrderEventBase } from './events';
-export type { OrderKindPolicy, ContributedPriceStep, OrderExtension, OrderModels };
+export type { OrderKindPolicy, ContributedPriceStep, OrderExtension, OrderModels, PriceQuote };
 
 type OrderFacts = Awaited<ReturnType<typeof lockOrderFacts>>;
 
@@ -35,6 +37,11 @@ export interface OrderApi {
     address: Address,
     ext?: OrderExtension,
   ): Promise<Order>;
+  /**
+   * what `items` would cost with a campaign's price steps (then every contributed step and shipping): the same
+   * pipeline `placeIn` charges with, so a campaign page shows what its order will charge
+   */
+  quote(items: { skuId: number; quantity: number }[], steps: PriceStep[]): Promise<PriceQuote>;
   applyPaid(t: Transaction, orderId: number, paidFen: number, paidAt: Date): ReturnType<typeof applyPaid>;
   refundSettled(
     t: Transaction,
@@ -83,6 +90,7 @@ export const orderModule = defineModule({
       catalog: ctx.port('catalog'),
       addresses: ctx.port('address'),
       payments: ctx.port('payment'),
+      buyers: ctx.port('identity'),
       settingsStore: rt.settings,
       events: ctx.events,
       notify: (t, userId, event, facts, key) => notifications.notify(t, userId, event, facts, key),
@@ -92,6 +100,7 @@ export const orderModule = defineModule({
     return {
       api: {
         placeIn: (t, userId, input, address, ext) => placeOrderIn(deps, t, userId, input, address, ext),
+        quote: (items, steps) => quoteItems(deps, items, steps),
         applyPaid: (t, orderId, paidFen, paidAt) => applyPaid(deps, t, orderId, paidFen, paidAt),
         refundSettled: (t, orderId, refundedFen, settled) => refundSettled(deps, t, orderId, refundedFen, settled),
         forPayment: (t, orderId, opts) => orderForPayment(deps, t, orderId, opts),

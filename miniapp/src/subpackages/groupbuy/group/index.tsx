@@ -14,6 +14,7 @@ import { countdown, groupCodeFrom, specsLabel } from '../../../services/labels';
 import { payOrder } from '../../../services/payment';
 import { getCachedUser } from '../../../services/session';
 import { seatSlots } from './seats';
+import SeatPrice, { viewerRole } from './SeatPrice';
 import LineImage from '../../../components/LineImage';
 import '../../../components/shop.css';
 import './index.css';
@@ -61,7 +62,8 @@ export default function GroupPage() {
 
   useShareAppMessage(() => ({
     title: group
-      ? `还差${group.seatsLeft}人，${formatFen(campaign?.minGroupPriceFen ?? 0)}一起拼「${group.title}」`
+      ? // whoever opens the link would join: the member price, not the leader's
+        `还差${group.seatsLeft}人，${formatFen(campaign?.quotes[0]?.member.unitPriceFen ?? campaign?.minGroupPriceFen ?? 0)}一起拼「${group.title}」`
       : '邻里拼团',
     path: code ? pagePath(code) : '/subpackages/groupbuy/list/index',
     imageUrl: group?.image ? resolveAsset(group.image) : undefined,
@@ -78,6 +80,15 @@ export default function GroupPage() {
       setPoster(`${API_BASE}/api/v1/groupbuy/groups/${code}/wxacode`);
     }
   };
+
+  const me = getCachedUser();
+  const mine = group && me ? group.members.find((m) => m.userId === me.id) : undefined;
+  const isMember = !!mine;
+  const slots = group ? seatSlots(group.members, group.size) : [];
+  // what THIS viewer pays, priced by the server as the order will be: an opener pays the leader price, a joiner
+  // the group price; a member sees the price of the seat they hold
+  const role = viewerRole(!!openCampaign, mine);
+  const quote = campaign?.quotes.find((q) => q.skuId === (skuId ?? campaign.skus[0]?.skuId)) ?? null;
 
   const submit = async () => {
     if (!requireLogin() || !campaign) return;
@@ -102,10 +113,6 @@ export default function GroupPage() {
     });
   };
 
-  const me = getCachedUser();
-  const isMember = !!group && !!me && group.members.some((m) => m.userId === me.id);
-  const slots = group ? seatSlots(group.members, group.size) : [];
-
   return (
     <View className="shop-page gb-page">
       {campaign && (
@@ -115,7 +122,11 @@ export default function GroupPage() {
             <View className="shop-line__body">
               <Text className="shop-line__title">{campaign.title}</Text>
               <Text className="shop-row__muted">{campaign.size}人团</Text>
-              <Text className="shop-price">拼团价 {formatFen(campaign.minGroupPriceFen)}</Text>
+              {quote ? (
+                <SeatPrice quote={quote} role={role} />
+              ) : (
+                <Text className="shop-price">拼团价 {formatFen(campaign.minGroupPriceFen)}</Text>
+              )}
             </View>
           </View>
         </View>
@@ -165,7 +176,10 @@ export default function GroupPage() {
                     className={`sku-chip ${skuId === s.skuId ? 'sku-chip--active' : ''}`}
                     onClick={() => setSkuId(s.skuId)}
                   >
-                    {specsLabel(s.specs, '默认')} {formatFen(s.groupPriceFen)}
+                    {specsLabel(s.specs, '默认')}{' '}
+                    {formatFen(
+                      campaign.quotes.find((q) => q.skuId === s.skuId)?.[role].unitPriceFen ?? s.groupPriceFen,
+                    )}
                   </Text>
                 ))}
               </View>
@@ -209,6 +223,7 @@ export default function GroupPage() {
             onClick={() => void submit()}
           >
             {openCampaign ? '开团并支付' : '参团并支付'}
+            {quote ? ` ${formatFen(quote[role].payableFen)}` : ''}
           </Button>
         ) : (
           <Button className="gb-join" type="primary" shape="round" onClick={() => requireLogin() && setJoining(true)}>

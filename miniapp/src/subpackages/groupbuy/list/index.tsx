@@ -29,7 +29,11 @@ export default function GroupbuyList() {
                 <Text className="shop-line__title">{c.title}</Text>
                 <Text className="shop-tag">{c.size}人团</Text>
                 <View className="shop-line__foot">
-                  <Text className="shop-price">{formatFen(c.minGroupPriceFen)}</Text>
+                  {/* the lowest price (often the leader's) is a "from" price when others pay more */}
+                  <Text className="shop-price">
+                    {formatFen(c.minGroupPriceFen)}
+                    {c.skus.some((s) => s.groupPriceFen !== c.minGroupPriceFen) ? '起' : ''}
+                  </Text>
                   <Text className="shop-row__muted" style={{ textDecoration: 'line-through' }}>
                     {formatFen(list)}
                   </Text>

@@ -42,7 +42,8 @@ export default function Checkout() {
       placedRef.current ??= (await createOrder(items, address.id, remark, key)).id;
       const orderId = placedRef.current;
       setPlaced(true);
-      await payOrder(orderId).catch(() => {
+      // the cashier (h5) or the result page replaces this one: back never finds a live 提交订单 again
+      await payOrder(orderId, undefined, { replace: true }).catch(() => {
         // the user closed the cashier: the order waits in the list, payable until its deadline
         void Taro.redirectTo({ url: `/subpackages/order/detail/index?id=${orderId}` });
       });

@@ -5,10 +5,11 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { Order, OrderPayments } from '@contracts';
 import { requireLogin } from '../../../services/guard';
 import { formatFen, statusLabel } from '@display';
-import { useSubmit } from '../../../hooks/useSubmit';
 import { addressText, countdown, specsLabel } from '../../../services/labels';
 import { payOrder } from '../../../services/payment';
-import { cancelOrder, confirmReceipt, getOrder, orderPayments, requestAfterSale } from '../../../services/shop';
+import { cancelOrder, confirmReceipt, getOrder, orderPayments } from '../../../services/shop';
+import OrderAfterSales from '../after-sale/OrderAfterSales';
+import { applyPage } from '../after-sale/types';
 import LineImage from '../../../components/LineImage';
 import '../../../components/shop.css';
 
@@ -17,8 +18,6 @@ export default function OrderDetail() {
   const id = Number(useRouter().params.id);
   const [order, setOrder] = useState<Order | null>(null);
   const [payments, setPayments] = useState<OrderPayments | null>(null);
-  // an after-sale request creates a record: one Idempotency-Key until it succeeds, buttons busy meanwhile
-  const { submit: createAfterSale, busy } = useSubmit();
 
   const load = useCallback(() => {
     if (!requireLogin()) return;
@@ -32,24 +31,8 @@ export default function OrderDetail() {
     await fn();
     load();
   };
-  const afterSale = (type: 'refund_only' | 'return_refund') => async () => {
-    if (!order || busy) return;
-    if (
-      !(
-        await Taro.showModal({
-          title: type === 'refund_only' ? '申请退款？' : '申请退货退款？',
-          confirmColor: '#fa2c19',
-        })
-      ).confirm
-    )
-      return;
-    const lines = order.items.map((i) => ({ orderItemId: i.id, quantity: i.quantity }));
-    const reason = type === 'refund_only' ? '不想要了' : '退货退款';
-    const done = await createAfterSale((key) => requestAfterSale(id, { type, reason, lines }, key));
-    if (!done) return;
-    void Taro.showToast({ title: '已提交售后申请', icon: 'none' });
-    load();
-  };
+  // an after-sale is a page of its own: type, reason, units per line, a note and photos
+  const openAfterSale = () => void Taro.navigateTo({ url: applyPage(id) });
 
   if (!order) return <View className="shop-empty">加载中…</View>;
   const a = order.address;
@@ -71,6 +54,11 @@ export default function OrderDetail() {
           {a.name} {a.phone}
         </Text>
         <Text className="shop-row__muted">{addressText(a)}</Text>
+        {!!order.remark && (
+          <Text className="shop-row__muted order-remark">
+            备注：<Text className="order-remark__text">{order.remark}</Text>
+          </Text>
+        )}
       </View>
       <View className="shop-card">
         {order.items.map((i) => (
@@ -111,6 +99,7 @@ export default function OrderDetail() {
           ))}
         </View>
       )}
+      <OrderAfterSales order={order} />
       <View className="shop-bar">
         {order.status === 'pending_payment' && (
           <>
@@ -127,37 +116,19 @@ export default function OrderDetail() {
           </>
         )}
         {order.status === 'to_ship' && (
-          <Button
-            className="order-refund"
-            size="small"
-            loading={busy}
-            disabled={busy}
-            onClick={() => void afterSale('refund_only')()}
-          >
+          <Button className="order-refund" size="small" onClick={openAfterSale}>
             申请退款
           </Button>
         )}
         {order.status === 'completed' && (
           // the server holds the window (7 days after receipt) and says so when it has passed
-          <Button
-            className="order-return"
-            size="small"
-            loading={busy}
-            disabled={busy}
-            onClick={() => void afterSale('return_refund')()}
-          >
+          <Button className="order-return" size="small" onClick={openAfterSale}>
             申请售后
           </Button>
         )}
         {order.status === 'shipped' && (
           <>
-            <Button
-              className="order-return"
-              size="small"
-              loading={busy}
-              disabled={busy}
-              onClick={() => void afterSale('return_refund')()}
-            >
+            <Button className="order-return" size="small" onClick={openAfterSale}>
               退货退款
             </Button>
             <Button

@@ -157,6 +157,9 @@ export default function ProductDetailPage() {
         {product.subtitle ? <Text className="detail__subtitle">{product.subtitle}</Text> : null}
       </View>
 
+      {/* the group-buy entry sits right under the price: above the fold on a 375×812 phone */}
+      <GroupbuySection productId={product.id} skuId={sku?.id ?? null} onOpen={onOpenGroup} />
+
       <View className="detail__section">
         <View className="detail__section-head">
           <Text className="detail__section-title">选择规格</Text>
@@ -206,8 +209,6 @@ export default function ProductDetailPage() {
           />
         </View>
       </View>
-
-      <GroupbuySection productId={product.id} skuId={sku?.id ?? null} onOpen={onOpenGroup} />
 
       <View className="detail__section">
         <View className="detail__section-head">

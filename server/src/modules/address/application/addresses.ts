@@ -75,6 +75,54 @@ export async function createAddress(
   });
 }
 
+/**
+ * Makes `keep` (already locked, the user's) the default: clears the current default first, by primary key under
+ * its lock, so the unique `default_user_id` never sees two; a racing writer fails on that key and runs again.
+ */
+async function takeDefault(deps: AddressDeps, t: Transaction, userId: number, keep: number): Promise<void> {
+  const seen = await deps.Address.findOne({ where: { userId, isDefault: true }, attributes: ['id'], transaction: t });
+  const currentId = seen?.getDataValue('id');
+  if (currentId && currentId !== keep && (await lockRow(deps, t, currentId))?.isDefault) {
+    await deps.Address.update({ isDefault: false }, { where: { id: currentId }, transaction: t });
+  }
+  await deps.Address.update({ isDefault: true }, { where: { id: keep }, transaction: t });
+}
+
+/** The user's own address under its lock, or ADDRESS_NOT_FOUND (another user's is reported as missing). */
+async function lockOwn(deps: AddressDeps, t: Transaction, userId: number, id: number) {
+  const row = await lockRow(deps, t, id);
+  if (!row || row.userId !== userId) throw AddressErrors.ADDRESS_NOT_FOUND();
+  return row;
+}
+
+/**
+ * Replaces the user's own address. `isDefault: true` makes it the default; the default stays the default whatever
+ * the body says (a user with addresses always has one: another address is made the default instead).
+ */
+export async function updateAddress(
+  deps: AddressDeps,
+  userId: number,
+  id: number,
+  input: z.output<typeof AddressInput>,
+): Promise<Address> {
+  return withOneDefault(deps, async (transaction) => {
+    const row = await lockOwn(deps, transaction, userId, id);
+    const { isDefault, ...fields } = input;
+    await deps.Address.update(fields, { where: { id }, transaction });
+    if (isDefault && !row.isDefault) await takeDefault(deps, transaction, userId, id);
+    return toAddress({ ...row, ...fields, isDefault: row.isDefault || isDefault });
+  });
+}
+
+/** Makes the user's own address their default (the previous default stops being one). */
+export async function setDefaultAddress(deps: AddressDeps, userId: number, id: number): Promise<Address> {
+  return withOneDefault(deps, async (transaction) => {
+    const row = await lockOwn(deps, transaction, userId, id);
+    if (!row.isDefault) await takeDefault(deps, transaction, userId, id);
+    return toAddress({ ...row, isDefault: true });
+  });
+}
+
 export async function listAddresses(deps: AddressDeps, userId: number): Promise<{ items: Address[] }> {
   const rows = await deps.Address.findAll({
     where: { userId },
@@ -96,8 +144,7 @@ export async function getOwnAddress(deps: AddressDeps, userId: number, id: numbe
 /** Deletes the user's own address; deleting the default makes the newest remaining one the default. */
 export async function deleteAddress(deps: AddressDeps, userId: number, id: number): Promise<{ ok: true }> {
   return withOneDefault(deps, async (transaction) => {
-    const row = await lockRow(deps, transaction, id);
-    if (!row || row.userId !== userId) throw AddressErrors.ADDRESS_NOT_FOUND();
+    const row = await lockOwn(deps, transaction, userId, id);
     await deps.Address.destroy({ where: { id }, transaction });
     if (!row.isDefault) return { ok: true as const };
     const rest = await deps.Address.findAll({

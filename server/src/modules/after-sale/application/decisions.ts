@@ -2,6 +2,7 @@
 // whole unshipped order. Each decision is audited in its transaction; the refund is recorded with its outbox
 // message in the same one; stock returns when goods were never shipped or have come back.
 import type { Transaction } from 'sequelize';
+import { statusLabel } from '../../../contracts/display';
 import type { OperatorRef } from '../../../platform/audit/audit-log';
 import { inTransaction } from '../../../platform/db/transaction';
 import type { AfterSaleStatus } from '../domain/rules';
@@ -10,13 +11,14 @@ import { OrderErrors } from '../../order';
 import type { AfterSaleAttrs } from '../persistence/models';
 import type { AfterSaleDeps, OrderFacts } from './ports';
 import { lockAfterSale, moveAfterSale } from './requests';
+import { AFTER_SALE_SETTINGS } from './settings';
 import { afterSaleView } from './view';
 
 async function refundAndRestock(deps: AfterSaleDeps, t: Transaction, a: AfterSaleAttrs, order: OrderFacts) {
   const { refundId } = await deps.payments.refundOrder(t, a.orderId, {
     amountFen: a.amountFen,
     reason: 'after_sale',
-    note: `售后 #${a.id}: ${a.reason}`.slice(0, 200),
+    note: `售后 #${a.id}: ${statusLabel('afterSaleReason', a.reason)}`.slice(0, 200),
   });
   const items = await deps.models.AfterSaleItem.findAll({ where: { afterSaleId: a.id }, transaction: t });
   await deps.stock.releaseStock(
@@ -57,7 +59,14 @@ export async function approveAfterSale(deps: AfterSaleDeps, by: OperatorRef, id:
     const { order, afterSale: a } = await lockAfterSale(deps, t, id);
     if (a.status !== 'requested')
       throw AfterSaleErrors.AFTER_SALE_STATE_INVALID({ status: a.status }, '只能审核待处理的申请');
-    if (a.type === 'return_refund') return decide(deps, t, by, 'approve', a, 'awaiting_return');
+    if (a.type === 'return_refund') {
+      // the buyer is told where to send the goods: the address as it is now stays with this return
+      const { returnAddress } = await deps.settingsStore.get(t, AFTER_SALE_SETTINGS);
+      if (!returnAddress) throw AfterSaleErrors.RETURN_ADDRESS_MISSING();
+      return decide(deps, t, by, 'approve', a, 'awaiting_return', {
+        returnAddressJson: JSON.stringify(returnAddress),
+      });
+    }
     const refundId = await refundAndRestock(deps, t, a, order);
     await decide(deps, t, by, 'approve', a, 'refunding', { refundId });
   });

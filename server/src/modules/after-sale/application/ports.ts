@@ -5,10 +5,12 @@ import type { Logger } from '../../../platform/logger';
 import type { EventBus } from '../../../kit/events';
 import type { AuditLog } from '../../../platform/audit/audit-log';
 import type { Idempotency } from '../../../platform/idempotency';
+import type { SettingsStore } from '../../../platform/settings/settings-store';
 import type { AfterSaleModels } from '../persistence/models';
 
 export interface OrderFacts {
   id: number;
+  orderNo: string;
   userId: number;
   status: string;
   paidFen: number;
@@ -36,6 +38,17 @@ export interface AfterSalePaymentsPort {
   refundStatuses(refundIds: number[]): Promise<Map<number, 'pending' | 'processing' | 'succeeded' | 'failed'>>;
 }
 
+/** An uploaded file as the route's upload reader hands it over. */
+export interface UploadedFile {
+  buffer: Buffer;
+  size: number;
+}
+
+/** The catalog's image machinery (its API satisfies it): bytes sniffed, size checked, stored and served. */
+export interface AfterSaleImagesPort {
+  storeImage(file: UploadedFile | undefined): Promise<{ url: string }>;
+}
+
 export interface AfterSaleDeps {
   sequelize: Sequelize;
   db: DbCapabilities;
@@ -44,7 +57,9 @@ export interface AfterSaleDeps {
   logger: Logger;
   idempotency: Idempotency;
   audit: AuditLog;
+  settingsStore: SettingsStore;
   events: EventBus;
+  images: AfterSaleImagesPort;
   orders: AfterSaleOrdersPort;
   payments: AfterSalePaymentsPort;
   stock: { releaseStock(t: Transaction, lines: { skuId: number; quantity: number }[]): Promise<void> };

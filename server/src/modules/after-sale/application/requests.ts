@@ -11,11 +11,50 @@ import {
   OPEN_STATUSES,
   AFTER_SALE_LIFECYCLE,
   type AfterSaleStatus,
+  type OrderLine,
 } from '../domain/rules';
 import { AfterSaleErrors } from '../errors';
 import type { AfterSaleAttrs } from '../persistence/models';
-import type { AfterSaleDeps } from './ports';
+import type { AfterSaleDeps, OrderFacts } from './ports';
 import { afterSaleView } from './view';
+
+/** Each line of the order with the units live requests already hold, and whether one of them is still open. */
+async function orderLines(deps: AfterSaleDeps, t: Transaction, order: OrderFacts) {
+  const live = await deps.models.AfterSale.findAll({
+    where: { orderId: order.id, status: { [Op.in]: [...LIVE_STATUSES] } },
+    transaction: t,
+  });
+  const held = live.length
+    ? await deps.models.AfterSaleItem.findAll({
+        where: { afterSaleId: live.map((a) => a.getDataValue('id')) },
+        transaction: t,
+      })
+    : [];
+  const lines: OrderLine[] = order.items.map((i) => ({
+    orderItemId: i.id,
+    unitPriceFen: i.unitPriceFen,
+    quantity: i.quantity,
+    requestedBefore: held
+      .filter((h) => h.getDataValue('orderItemId') === i.id)
+      .reduce((s, h) => s + h.getDataValue('quantity'), 0),
+  }));
+  return { open: live.some((a) => OPEN_STATUSES.includes(a.getDataValue('status'))), lines };
+}
+
+/** What the buyer may still ask for, per line: the request page bounds its quantities with it. */
+export async function afterSaleAvailability(deps: AfterSaleDeps, userId: number, orderId: number) {
+  return inTransaction(deps.sequelize, deps.db, async (t) => {
+    const order = await deps.orders.lockFacts(t, orderId, userId);
+    const { lines } = await orderLines(deps, t, order);
+    return {
+      lines: lines.map((l) => ({
+        orderItemId: l.orderItemId,
+        quantity: l.quantity,
+        available: Math.max(0, l.quantity - l.requestedBefore),
+      })),
+    };
+  });
+}
 
 export async function requestAfterSale(
   deps: AfterSaleDeps,
@@ -28,31 +67,23 @@ export async function requestAfterSale(
     const order = await deps.orders.lockFacts(t, orderId, userId);
     const type = checkAfterSaleType(input.type, order, deps.clock.now());
     if (!type.ok) throw AfterSaleErrors[type.code]({ status: order.status }, type.message);
-    const live = await deps.models.AfterSale.findAll({
-      where: { orderId, status: { [Op.in]: [...LIVE_STATUSES] } },
-      transaction: t,
-    });
-    if (live.some((a) => OPEN_STATUSES.includes(a.getDataValue('status')))) throw AfterSaleErrors.AFTER_SALE_OPEN();
-    const held = live.length
-      ? await deps.models.AfterSaleItem.findAll({
-          where: { afterSaleId: live.map((a) => a.getDataValue('id')) },
-          transaction: t,
-        })
-      : [];
-    const lines = order.items.map((i) => ({
-      orderItemId: i.id,
-      unitPriceFen: i.unitPriceFen,
-      quantity: i.quantity,
-      requestedBefore: held
-        .filter((h) => h.getDataValue('orderItemId') === i.id)
-        .reduce((s, h) => s + h.getDataValue('quantity'), 0),
-    }));
+    const { open, lines } = await orderLines(deps, t, order);
+    if (open) throw AfterSaleErrors.AFTER_SALE_OPEN();
     const refundable = await deps.payments.refundableFen(t, orderId);
     const amount = afterSaleAmount(lines, input.lines, input.type, refundable);
     if (!amount.ok) throw AfterSaleErrors[amount.code](amount.details, amount.message);
     if (amount.amountFen < 1) throw AfterSaleErrors.AFTER_SALE_NOTHING_REFUNDABLE();
     const row = await deps.models.AfterSale.create(
-      { orderId, userId, type: input.type, status: 'requested', reason: input.reason, amountFen: amount.amountFen },
+      {
+        orderId,
+        orderNo: order.orderNo,
+        userId,
+        type: input.type,
+        status: 'requested',
+        reason: input.reason,
+        buyerNote: input.note || null,
+        amountFen: amount.amountFen,
+      },
       { transaction: t },
     );
     const afterSaleId = row.getDataValue('id');

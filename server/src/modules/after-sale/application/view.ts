@@ -1,6 +1,6 @@
 import { Op, type WhereOptions } from 'sequelize';
 import type { z } from 'zod';
-import type { AfterSale, AfterSaleListQuery } from '../../../contracts/after-sale';
+import type { AfterSale, AfterSaleListQuery, ReturnAddress } from '../../../contracts/after-sale';
 import { AfterSaleErrors } from '../errors';
 import type { AfterSaleAttrs } from '../persistence/models';
 import type { AfterSaleDeps } from './ports';
@@ -15,14 +15,20 @@ export async function afterSaleViews(
     where: { afterSaleId: { [Op.in]: rows.map((r) => r.id) } },
     order: [['id', 'ASC']],
   });
+  const photos = await deps.models.AfterSalePhoto.findAll({
+    where: { afterSaleId: { [Op.in]: rows.map((r) => r.id) } },
+    order: [['id', 'ASC']],
+  });
   const refundStatus = await deps.payments.refundStatuses(rows.flatMap((r) => (r.refundId ? [r.refundId] : [])));
   return rows.map((a) => ({
     id: a.id,
     orderId: a.orderId,
+    orderNo: a.orderNo ?? '',
     userId: a.userId,
     type: a.type,
     status: a.status,
     reason: a.reason,
+    note: a.buyerNote ?? null,
     amountFen: a.amountFen,
     lines: items
       .filter((i) => i.getDataValue('afterSaleId') === a.id)
@@ -31,6 +37,10 @@ export async function afterSaleViews(
         quantity: i.getDataValue('quantity'),
         amountFen: i.getDataValue('amountFen'),
       })),
+    photos: photos
+      .filter((p) => p.getDataValue('afterSaleId') === a.id)
+      .map((p) => ({ id: p.getDataValue('id'), url: p.getDataValue('url') })),
+    returnAddress: a.returnAddressJson ? (JSON.parse(a.returnAddressJson) as ReturnAddress) : null,
     returnCarrier: a.returnCarrier ?? null,
     returnTrackingNo: a.returnTrackingNo ?? null,
     operatorNote: a.operatorNote ?? null,
@@ -52,12 +62,13 @@ export async function getAfterSale(deps: AfterSaleDeps, id: number, userId?: num
 export async function listAfterSales(
   deps: AfterSaleDeps,
   q: z.output<typeof AfterSaleListQuery>,
-  scope: { userId?: number; orderId?: number } = {},
+  scope: { userId?: number } = {},
 ) {
   const where: WhereOptions<AfterSaleAttrs> = {
     ...(q.status ? { status: q.status } : {}),
+    ...(q.orderId ? { orderId: q.orderId } : {}),
+    ...(q.orderNo ? { orderNo: q.orderNo } : {}),
     ...(scope.userId ? { userId: scope.userId } : {}),
-    ...(scope.orderId ? { orderId: scope.orderId } : {}),
   };
   const { rows, count } = await deps.models.AfterSale.findAndCountAll({
     where,

@@ -1,35 +1,32 @@
-import { ACCESS } from '../../../http/access';
+// The buyer's after-sale routes: request (reason from the fixed list, quantities per line, a note), photos, the
+// return shipment, cancel, and what is still available to ask for.
 import { IdParam } from '../../../contracts/common';
 import {
   AfterSale,
+  AfterSaleAvailability,
   AfterSaleList,
   AfterSaleListQuery,
+  AfterSalePhoto,
   AfterSaleRequest,
-  RejectRequest,
   ReturnShipment,
+  UploadPhotoForm,
 } from '../../../contracts/after-sale';
-import { operatorOf } from '../../../http/operator';
 import { defineRoute, type RouteSpec } from '../../../http/route';
-import { approveAfterSale, operatorRefund, receiveReturn, rejectAfterSale } from '../application/decisions';
-import { z } from '../../../contracts/zod';
-import { Fen } from '../../../contracts/common';
-import type { AfterSaleDeps } from '../application/ports';
-import { cancelAfterSale, requestAfterSale, submitReturn } from '../application/requests';
+import type { AfterSaleDeps, UploadedFile } from '../application/ports';
+import { addAfterSalePhoto } from '../application/photos';
+import { afterSaleAvailability, cancelAfterSale, requestAfterSale, submitReturn } from '../application/requests';
 import { getAfterSale, listAfterSales } from '../application/view';
-import { AfterSaleErrors } from '../errors';
+import { AfterSaleErrors as E } from '../errors';
 import { PlatformErrors } from '../../../kernel/errors';
+import { CatalogErrors, MAX_IMAGE_BYTES } from '../../catalog';
 import { OrderErrors } from '../../order';
-import { PaymentErrors } from '../../payment';
+import { afterSaleAdminRoutes } from './admin-routes';
 
 const tags = ['after-sale'];
-const staff = ACCESS.afterSales;
-const E = AfterSaleErrors;
 const stateErrors = [E.AFTER_SALE_NOT_FOUND, E.AFTER_SALE_STATE_INVALID];
 
 export function afterSaleRoutes(deps: AfterSaleDeps): RouteSpec[] {
   // other modules' errors are read here, when the routes are built, never at import (modules import each other)
-  /** a decision that refunds: the payment refuses a refund above what is left to refund */
-  const refundingErrors = [...stateErrors, PaymentErrors.ORDER_NOT_PAID, PaymentErrors.REFUND_EXCEEDS_PAID];
   return [
     defineRoute({
       method: 'post',
@@ -37,7 +34,7 @@ export function afterSaleRoutes(deps: AfterSaleDeps): RouteSpec[] {
       tags,
       access: 'consumer',
       status: 201,
-      summary: '申请售后：未发货仅退款 / 已发货退货退款，可按行、按数量部分申请',
+      summary: '申请售后：未发货仅退款 / 已发货退货退款，可按行、按数量部分申请；原因从固定列表中选择',
       params: IdParam,
       body: AfterSaleRequest,
       response: AfterSale,
@@ -56,10 +53,21 @@ export function afterSaleRoutes(deps: AfterSaleDeps): RouteSpec[] {
     }),
     defineRoute({
       method: 'get',
+      path: '/api/v1/orders/:id/after-sales/available',
+      tags,
+      access: 'consumer',
+      summary: '每一行还能申请售后的数量（已购数量减去进行中和已退的售后）',
+      params: IdParam,
+      response: AfterSaleAvailability,
+      errors: [OrderErrors.ORDER_NOT_FOUND],
+      handler: ({ actor, params }) => afterSaleAvailability(deps, actor.userId, params.id),
+    }),
+    defineRoute({
+      method: 'get',
       path: '/api/v1/after-sales',
       tags,
       access: 'consumer',
-      summary: '我的售后申请',
+      summary: '我的售后申请（orderId：某个订单的）',
       query: AfterSaleListQuery,
       response: AfterSaleList,
       handler: ({ actor, query }) => listAfterSales(deps, query, { userId: actor.userId }),
@@ -69,11 +77,32 @@ export function afterSaleRoutes(deps: AfterSaleDeps): RouteSpec[] {
       path: '/api/v1/after-sales/:id',
       tags,
       access: 'consumer',
-      summary: '售后申请详情',
+      summary: '售后申请详情（退货时含退货地址）',
       params: IdParam,
       response: AfterSale,
       errors: [E.AFTER_SALE_NOT_FOUND],
       handler: ({ actor, params }) => getAfterSale(deps, params.id, actor.userId),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/v1/after-sales/:id/photos',
+      tags,
+      access: 'consumer',
+      status: 201,
+      summary: '上传售后凭证图片（multipart 字段 file；按文件内容识别类型；每个申请最多 3 张）',
+      params: IdParam,
+      upload: { field: 'file', maxBytes: MAX_IMAGE_BYTES, form: UploadPhotoForm },
+      response: AfterSalePhoto,
+      rateLimit: { points: 20, durationSec: 60 },
+      errors: [
+        ...stateErrors,
+        E.AFTER_SALE_PHOTO_LIMIT,
+        CatalogErrors.IMAGE_MISSING,
+        CatalogErrors.IMAGE_TYPE_UNSUPPORTED,
+        CatalogErrors.IMAGE_TOO_LARGE,
+      ],
+      handler: ({ actor, params, ctx }) =>
+        addAfterSalePhoto(deps, actor.userId, params.id, (ctx.request as { file?: UploadedFile }).file),
     }),
     defineRoute({
       method: 'post',
@@ -98,61 +127,6 @@ export function afterSaleRoutes(deps: AfterSaleDeps): RouteSpec[] {
       errors: stateErrors,
       handler: ({ actor, params, body }) => submitReturn(deps, actor.userId, params.id, body),
     }),
-    defineRoute({
-      method: 'get',
-      path: '/api/admin/v1/after-sales',
-      tags: ['admin'],
-      access: staff,
-      summary: '后台售后列表',
-      query: AfterSaleListQuery,
-      response: AfterSaleList,
-      handler: ({ query }) => listAfterSales(deps, query),
-    }),
-    defineRoute({
-      method: 'post',
-      path: '/api/admin/v1/after-sales/:id/approve',
-      tags: ['admin'],
-      access: staff,
-      summary: '同意：仅退款立即原路退款并回补库存；退货退款等待买家寄回',
-      params: IdParam,
-      response: AfterSale,
-      errors: refundingErrors,
-      handler: ({ params, actor, ctx }) => approveAfterSale(deps, operatorOf(actor, ctx), params.id),
-    }),
-    defineRoute({
-      method: 'post',
-      path: '/api/admin/v1/after-sales/:id/receive',
-      tags: ['admin'],
-      access: staff,
-      summary: '确认收到退货：原路退款并回补库存',
-      params: IdParam,
-      response: AfterSale,
-      errors: refundingErrors,
-      handler: ({ params, actor, ctx }) => receiveReturn(deps, operatorOf(actor, ctx), params.id),
-    }),
-    defineRoute({
-      method: 'post',
-      path: '/api/admin/v1/orders/:id/refund',
-      tags: ['admin'],
-      access: staff,
-      summary: '商家整单退款（未发货：待成团或待发货），原路退回并回补库存',
-      params: IdParam,
-      body: RejectRequest,
-      response: z.object({ status: z.literal('refunding'), amountFen: Fen }),
-      errors: [OrderErrors.ORDER_NOT_FOUND, OrderErrors.ORDER_STATE_INVALID],
-      handler: ({ params, body, actor, ctx }) => operatorRefund(deps, operatorOf(actor, ctx), params.id, body.note),
-    }),
-    defineRoute({
-      method: 'post',
-      path: '/api/admin/v1/after-sales/:id/reject',
-      tags: ['admin'],
-      access: staff,
-      summary: '驳回（订单回到原状态）',
-      params: IdParam,
-      body: RejectRequest,
-      response: AfterSale,
-      errors: stateErrors,
-      handler: ({ params, body, actor, ctx }) => rejectAfterSale(deps, operatorOf(actor, ctx), params.id, body.note),
-    }),
+    ...afterSaleAdminRoutes(deps),
   ];
 }

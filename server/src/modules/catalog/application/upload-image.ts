@@ -11,20 +11,28 @@ export interface UploadedFile {
   size: number;
 }
 
-export async function uploadImage(
-  deps: Pick<CatalogDeps, 'images' | 'logger' | 'sequelize' | 'db' | 'audit'>,
+/** Checks and stores one image (also the catalog API's `storeImage`, for buyers' after-sale photos). */
+export async function storeImage(
+  deps: Pick<CatalogDeps, 'images'>,
   file: UploadedFile | undefined,
-  by: Operator,
 ): Promise<UploadedImage> {
   if (!file || file.size === 0) throw CatalogErrors.IMAGE_MISSING();
   if (file.size > MAX_IMAGE_BYTES) throw CatalogErrors.IMAGE_TOO_LARGE({ max: MAX_IMAGE_BYTES });
   const type = sniffImageType(file.buffer);
   if (!type) throw CatalogErrors.IMAGE_TYPE_UNSUPPORTED();
   const stored = await deps.images.put(file.buffer, type.contentType);
-  const uploaded = { key: stored.key, url: stored.url, contentType: type.contentType, size: file.size };
+  return { key: stored.key, url: stored.url, contentType: type.contentType, size: file.size };
+}
+
+export async function uploadImage(
+  deps: Pick<CatalogDeps, 'images' | 'logger' | 'sequelize' | 'db' | 'audit'>,
+  file: UploadedFile | undefined,
+  by: Operator,
+): Promise<UploadedImage> {
+  const uploaded = await storeImage(deps, file);
   // the file is stored first (a storage is not transactional); the entry says who put it there
   await inTransaction(deps.sequelize, deps.db, (t) =>
-    deps.audit.record(t, by, { action: 'image.upload', entity: 'image', entityId: stored.key, after: uploaded }),
+    deps.audit.record(t, by, { action: 'image.upload', entity: 'image', entityId: uploaded.key, after: uploaded }),
   );
   return uploaded;
 }

@@ -42,7 +42,7 @@ export interface GroupbuyDeps {
     skuSnapshots(t: Transaction | undefined, skuIds: number[]): Promise<Map<number, SkuFacts>>;
   };
   addresses: { ownAddress(userId: number, addressId: number): Promise<Address> };
-  orders: Pick<OrderApi, 'placeIn' | 'hasPaidOrder' | 'releaseAwaiting' | 'cancel' | 'statuses'>;
+  orders: Pick<OrderApi, 'placeIn' | 'quote' | 'hasPaidOrder' | 'releaseAwaiting' | 'cancel' | 'statuses'>;
   /** awaiting_group → refunding and a full refund through the payment channel (outbox), in `t` */
   refundWholeOrder(t: Transaction, orderId: number): Promise<{ amountFen: number }>;
   profiles(userIds: number[]): Promise<Map<number, { nickname: string; avatar: string | null }>>;

@@ -25,6 +25,7 @@ import { closeGroup } from '../application/close';
 import type { GroupbuyDeps } from '../application/ports';
 import { joinGroup, openGroup } from '../application/seats';
 import { groupWxaCode } from '../application/share';
+import { campaignQuotes } from '../application/quotes';
 import { adminGroupDetail, adminGroups, groupView, myGroups, openGroupsOf } from '../application/views';
 import { GroupbuyErrors } from '../errors';
 import { AddressErrors } from '../../address';
@@ -151,10 +152,14 @@ export function groupbuyRoutes(deps: GroupbuyDeps): RouteSpec[] {
       params: IdParam,
       response: CampaignDetail,
       errors: [E.CAMPAIGN_NOT_FOUND],
-      handler: async ({ params }) => ({
-        ...(await getCampaign(deps, params.id)),
-        openGroups: await openGroupsOf(deps, params.id),
-      }),
+      handler: async ({ params }) => {
+        const campaign = await getCampaign(deps, params.id);
+        return {
+          ...campaign,
+          openGroups: await openGroupsOf(deps, params.id),
+          quotes: await campaignQuotes(deps, campaign),
+        };
+      },
     }),
     defineRoute({
       method: 'post',

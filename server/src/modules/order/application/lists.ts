@@ -1,7 +1,7 @@
 // Order lists: a consumer's own orders by status, and the operators' filtered list.
 import type { WhereOptions } from 'sequelize';
 import type { z } from 'zod';
-import type { AdminOrderListQuery, OrderList, OrderListQuery } from '../../../contracts/order';
+import type { AdminOrderList, AdminOrderListQuery, OrderList, OrderListQuery } from '../../../contracts/order';
 import type { OrderAttrs } from '../persistence/models';
 import type { OrderDeps } from './ports';
 import { pageWindow } from '../../../kernel/paging';
@@ -57,11 +57,17 @@ export function listOwnOrders(deps: OrderDeps, userId: number, q: z.output<typeo
   return listWhere(deps, { userId, ...(q.status ? { status: q.status } : {}) }, q.page, q.pageSize);
 }
 
-export function listAllOrders(deps: OrderDeps, q: z.output<typeof AdminOrderListQuery>) {
+/** The operators' list: each order names its buyer by nickname and masked phone (masked by identity). */
+export async function listAllOrders(
+  deps: OrderDeps,
+  q: z.output<typeof AdminOrderListQuery>,
+): Promise<z.input<typeof AdminOrderList>> {
   const where: WhereOptions<OrderAttrs> = {
     ...(q.status ? { status: q.status } : {}),
     ...(q.orderNo ? { orderNo: q.orderNo } : {}),
     ...(q.userId ? { userId: q.userId } : {}),
   };
-  return listWhere(deps, where, q.page, q.pageSize);
+  const list = await listWhere(deps, where, q.page, q.pageSize);
+  const buyers = await deps.buyers.buyerLabels([...new Set(list.items.map((o) => o.userId))]);
+  return { ...list, items: list.items.map((o) => ({ ...o, buyer: buyers.get(o.userId) ?? null })) };
 }

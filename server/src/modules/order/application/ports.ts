@@ -69,6 +69,11 @@ export interface PaymentsPort {
   openPayments(t: Transaction, orderId: number): Promise<number>;
 }
 
+/** Buyers as operators' lists name them (identity module; the phone comes masked, never whole). */
+export interface BuyersPort {
+  buyerLabels(userIds: number[]): Promise<Map<number, { nickname: string; maskedPhone: string | null }>>;
+}
+
 /** A price step a module adds to every order (a coupon, a live price); `order` sorts them (lower runs first). */
 export interface ContributedPriceStep {
   name: string;
@@ -90,6 +95,7 @@ export interface OrderDeps {
   catalog: CatalogPort;
   addresses: AddressPort;
   payments: PaymentsPort;
+  buyers: BuyersPort;
   idempotency: Idempotency;
   clock: Clock;
   settingsStore: SettingsStore;

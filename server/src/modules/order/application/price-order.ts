@@ -38,6 +38,28 @@ export async function priceItems(
   return { skus, breakdown };
 }
 
+/** What `items` would cost with a campaign's steps, through the same pipeline (and shipping) an order runs. */
+export async function quoteItems(
+  deps: OrderDeps,
+  items: { skuId: number; quantity: number }[],
+  campaignSteps: PriceStep[],
+): Promise<PriceQuote> {
+  const { breakdown } = await priceItems(deps, undefined, items, campaignSteps);
+  return {
+    itemsTotalFen: breakdown.itemsTotalFen,
+    discountFen: breakdown.discountFen,
+    shippingFen: breakdown.shippingFen,
+    payableFen: breakdown.payableFen,
+  };
+}
+
+export interface PriceQuote {
+  itemsTotalFen: number;
+  discountFen: number;
+  shippingFen: number;
+  payableFen: number;
+}
+
 export async function previewCheckout(deps: OrderDeps, items: { skuId: number; quantity: number }[]) {
   const { skus, breakdown } = await priceItems(deps, undefined, items);
   return {

@@ -11,6 +11,7 @@ export async function lockOrderFacts(deps: OrderDeps, t: Transaction, orderId: n
   const items = await deps.models.OrderItem.findAll({ where: { orderId }, order: [['id', 'ASC']], transaction: t });
   return {
     id: o.id,
+    orderNo: o.orderNo,
     userId: o.userId,
     kind: o.kind,
     status: o.status,

@@ -1,6 +1,7 @@
 import { ACCESS } from '../../../http/access';
 import { IdParam } from '../../../contracts/common';
 import {
+  AdminOrderList,
   AdminOrderListQuery,
   CheckoutPreview,
   CheckoutPreviewRequest,
@@ -122,7 +123,7 @@ export function orderRoutes(deps: OrderDeps): RouteSpec[] {
       access: ACCESS.ordersRead,
       summary: '后台订单列表（状态、订单号、用户筛选）',
       query: AdminOrderListQuery,
-      response: OrderList,
+      response: AdminOrderList,
       handler: ({ query }) => listAllOrders(deps, query),
     }),
     defineRoute({

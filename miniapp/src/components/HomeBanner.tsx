@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'react';
+import { Image, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import type { Campaign } from '@contracts';
+import { formatFen } from '@display';
+import { resolveAsset } from '../services/env';
+import { listCampaigns } from '../services/groupbuy';
+import { imageAlt } from './img-alt';
+import './HomeBanner.css';
+
+const openProduct = (id: number) => void Taro.navigateTo({ url: `/subpackages/product/detail/index?id=${id}` });
+
+/**
+ * The home page's banner: the group buys running now (what operators set up in 拼团活动), a swipeable row of
+ * slides, and the way into 拼团专区. Shows nothing until there is one, so the first paint never waits for it.
+ */
+export default function HomeBanner() {
+  const [items, setItems] = useState<Campaign[]>([]);
+  useEffect(() => {
+    listCampaigns()
+      .then((r) => setItems(r.items.slice(0, 5)))
+      .catch(() => setItems([])); // the banner is optional: the product list below still works
+  }, []);
+  if (!items.length) return null;
+
+  return (
+    <View className="home-banner">
+      <View className="home-banner__head">
+        <Text className="home-banner__label">限时拼团</Text>
+        <Text
+          className="home-gb-entry"
+          onClick={() => void Taro.navigateTo({ url: '/subpackages/groupbuy/list/index' })}
+        >
+          拼团专区 ›
+        </Text>
+      </View>
+      <View className="home-banner__track">
+        {items.map((c) => {
+          const cheapest = c.skus.reduce((a, b) => (b.groupPriceFen < a.groupPriceFen ? b : a), c.skus[0]!);
+          return (
+            <View key={c.id} className="home-banner__slide" data-id={c.id} onClick={() => openProduct(c.productId)}>
+              <View className="home-banner__text">
+                <Text className="home-banner__size">{c.size}人团</Text>
+                <Text className="home-banner__title">{c.title}</Text>
+                <View className="home-banner__prices">
+                  <Text className="home-banner__price">{formatFen(cheapest.groupPriceFen)}</Text>
+                  <Text className="home-banner__list">{formatFen(cheapest.listPriceFen)}</Text>
+                </View>
+                <Text className="home-banner__cta">去拼团</Text>
+              </View>
+              {c.image ? (
+                <Image className="home-banner__image" src={resolveAsset(c.image)} mode="aspectFill" {...imageAlt('')} />
+              ) : null}
+            </View>
+          );
+        })}
+      </View>
+    </View>
+  );
+}
