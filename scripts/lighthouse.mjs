@@ -110,6 +110,9 @@ function printDetails(lhr) {
   for (const a of failing('performance')) console.log(`    perf  ${a.id}: ${a.displayValue ?? a.title}`);
   const lcpElement = lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node;
   if (lcpElement) console.log(`    LCP element: ${lcpElement.snippet}`);
+  for (const shift of lhr.audits['layout-shifts']?.details?.items ?? []) {
+    console.log(`    layout shift ${shift.score.toFixed(3)}: ${shift.node?.snippet ?? '(unknown element)'}`);
+  }
 }
 
 async function measure(base) {

@@ -1,5 +1,5 @@
 import type { PropsWithChildren } from 'react';
-import '@nutui/nutui-react-taro/dist/style.css';
+import './components/nutui-styles';
 import './app.css';
 
 function App({ children }: PropsWithChildren) {

@@ -32,7 +32,22 @@ export default function Console() {
       // "登录", not "登 录": labels stay what they say (and what tests look for)
       button={{ autoInsertSpace: false }}
       theme={{
-        token: { colorPrimary: '#1677ff', borderRadius: 6 },
+        // antd's defaults miss WCAG's 4.5:1 for normal text (primary #1677ff 4.1:1, secondary text 3.4:1, the
+        // placeholder 1.8:1, green/orange tags 3.3:1): darker shades of the same hues (accessibility.browser.test)
+        token: {
+          colorPrimary: '#0958d9',
+          borderRadius: 6,
+          colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
+          colorTextDescription: 'rgba(0, 0, 0, 0.62)',
+          colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+          colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
+          colorLink: '#0958d9',
+          // a tag's text is the 7th shade of its hue's palette, generated from these seeds (default: the 6th)
+          orange: '#d46b08',
+          cyan: '#08979c',
+          gold: '#d48806',
+          volcano: '#d4380d',
+        },
         components: { Layout: { headerBg: '#ffffff', headerHeight: 56, headerPadding: '0 24px' } },
       }}
     >

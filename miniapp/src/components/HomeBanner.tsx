@@ -12,15 +12,27 @@ const openProduct = (id: number) => void Taro.navigateTo({ url: `/subpackages/pr
 
 /**
  * The home page's banner: the group buys running now (what operators set up in 拼团活动), a swipeable row of
- * slides, and the way into 拼团专区. Shows nothing until there is one, so the first paint never waits for it.
+ * slides, and the way into 拼团专区. The first paint never waits for it: until the campaigns are in, an empty
+ * slide holds its place (so the product grid below doesn't jump down when they arrive); with none, it goes.
  */
 export default function HomeBanner() {
-  const [items, setItems] = useState<Campaign[]>([]);
+  // null: still asking
+  const [items, setItems] = useState<Campaign[] | null>(null);
   useEffect(() => {
     listCampaigns()
       .then((r) => setItems(r.items.slice(0, 5)))
       .catch(() => setItems([])); // the banner is optional: the product list below still works
   }, []);
+  if (items === null) {
+    return (
+      <View className="home-banner" aria-hidden="true">
+        <View className="home-banner__head">
+          <Text className="home-banner__label">限时拼团</Text>
+        </View>
+        <View className="home-banner__placeholder" />
+      </View>
+    );
+  }
   if (!items.length) return null;
 
   return (

@@ -145,8 +145,15 @@ test('an operator creates a campaign, picking the product by search', async () =
   await page.goto(`${server.baseUrl}/admin/groupbuy`);
   await page.locator('[data-testid="gb-campaign-new"]').click();
   const drawer = page.locator('.ant-drawer', { hasText: '新建拼团活动' });
+  // pick from the answer to the search, not from the list it replaces (on a slow machine the click could land on
+  // the old list as it is swapped out, and nothing would be picked)
+  const searched = page.waitForResponse(
+    (r) => r.url().includes('/api/admin/v1/products?') && r.url().includes(encodeURIComponent('宁夏枸杞')),
+  );
   await drawer.locator('[data-testid="gb-campaign-product"] input').fill('宁夏枸杞');
+  await searched;
   await page.locator('.ant-select-item-option', { hasText: title }).click();
+  await drawer.locator('[data-testid="gb-campaign-product"]', { hasText: title }).waitFor(); // the pick shows
   await drawer.locator('[data-testid="gb-campaign-price"]').fill('66');
   await drawer.locator('[data-testid="gb-campaign-save"]').click();
   await page.locator('.ant-message', { hasText: '拼团活动已创建' }).waitFor();

@@ -90,7 +90,7 @@ export default function AddressForm({ editing, firstAddress = false, onSaved, on
           <Switch
             className="address-default"
             checked={draft.isDefault}
-            color="#fa2c19"
+            color="#e1251b"
             onChange={(e) => setDraft((d) => ({ ...d, isDefault: e.detail.value }))}
           />
         </View>

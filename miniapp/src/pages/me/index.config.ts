@@ -1,4 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '我的',
-  navigationBarBackgroundColor: '#fa2c19',
+  navigationBarBackgroundColor: '#e1251b',
 });

@@ -44,7 +44,7 @@ export default function Me() {
 
   const goLogin = () => void Taro.navigateTo({ url: '/pages/login/index' });
   const onLogout = () => {
-    void Taro.showModal({ title: '退出登录', content: '确定要退出当前账号吗？', confirmColor: '#fa2c19' }).then(
+    void Taro.showModal({ title: '退出登录', content: '确定要退出当前账号吗？', confirmColor: '#e1251b' }).then(
       (res) => {
         if (!res.confirm) return;
         logout();

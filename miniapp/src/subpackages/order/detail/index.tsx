@@ -27,7 +27,7 @@ export default function OrderDetail() {
   useDidShow(load);
 
   const act = (fn: () => Promise<unknown>, confirm?: string) => async () => {
-    if (confirm && !(await Taro.showModal({ title: confirm, confirmColor: '#fa2c19' })).confirm) return;
+    if (confirm && !(await Taro.showModal({ title: confirm, confirmColor: '#e1251b' })).confirm) return;
     await fn();
     load();
   };

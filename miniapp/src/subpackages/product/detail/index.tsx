@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Button, InputNumber } from '@nutui/nutui-react-taro';
 import { formatFen } from '@display';
 import GroupbuySection from '../../../components/GroupbuySection';
+import { imageAlt } from '../../../components/img-alt';
 import { requireLogin } from '../../../services/guard';
 import { addToCart, encodeItems } from '../../../services/shop';
 import EmptyState from '../../../components/EmptyState';
+import { Swiper, SwiperItem } from '../../../components/swiper';
 import type { ProductDetail } from '@contracts';
 import Price from '../../../components/Price';
 import { getProduct } from '../../../services/catalog';
@@ -129,6 +131,7 @@ export default function ProductDetailPage() {
                   className="detail__image"
                   src={src}
                   mode="aspectFill"
+                  {...imageAlt(`${product.title} 图 ${i + 1}`, { priority: i === 0 })}
                   onClick={() => void Taro.previewImage({ current: src, urls: images })}
                 />
               </SwiperItem>

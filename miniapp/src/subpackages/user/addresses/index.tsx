@@ -26,7 +26,7 @@ export default function Addresses() {
   useDidShow(load);
 
   const remove = async (a: Address) => {
-    if (!(await Taro.showModal({ title: '删除这个地址？', confirmColor: '#fa2c19' })).confirm) return;
+    if (!(await Taro.showModal({ title: '删除这个地址？', confirmColor: '#e1251b' })).confirm) return;
     await deleteAddress(a.id);
     load();
   };

@@ -72,7 +72,7 @@ export default function AfterSaleDetail() {
     void run(() => sendReturn(id, carrier.trim(), trackingNo.trim()));
   };
   const onCancel = async () => {
-    if (!(await Taro.showModal({ title: '撤销这个售后申请？', confirmColor: '#fa2c19' })).confirm) return;
+    if (!(await Taro.showModal({ title: '撤销这个售后申请？', confirmColor: '#e1251b' })).confirm) return;
     void run(() => cancelAfterSale(id));
   };
   const onAddPhotos = async () => {
