@@ -5,20 +5,18 @@
 // web-performance checks the real builds.
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { buildApp } from '../../src/app';
-import { MODULES } from '../../src/compose-modules';
 import { startTestServer, type TestServer } from '../support/harness';
+import { serveSites, type SiteServer } from '../support/site-server';
 
 // big enough to be worth compressing, and compressible
 const SHOP_JS = `console.log(${JSON.stringify('邻里拼团 '.repeat(400))});`;
 const SHOP_INDEX = `<!doctype html><html><head><script defer src="/js/app.0123abcd.js"></script></head><body>${'<!-- shop -->'.repeat(200)}<div id="app"></div></body></html>`;
 
 let t: TestServer;
-let site: { baseUrl: string; close(): Promise<void> };
+let site: SiteServer;
 let sitesDir: string;
 
 /** Writes each file and, like the builds do, its brotli and gzip variants. */
@@ -75,16 +73,7 @@ beforeAll(async () => {
     'index.html': '<!doctype html><html><head></head><body><div id="root"></div></body></html>',
     'assets/index-_ZhuOKw2.js': `console.log(${JSON.stringify('运营后台 '.repeat(400))});`,
   });
-  const { app } = buildApp(t.rt, MODULES, { sites: { h5Dir, adminDir } });
-  const server = http.createServer(app.callback());
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  site = {
-    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
-    },
-  };
+  site = await serveSites(t.rt, { h5Dir, adminDir });
 });
 afterAll(async () => {
   await site?.close();

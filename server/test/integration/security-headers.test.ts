@@ -6,18 +6,16 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { buildApp } from '../../src/app';
-import { MODULES } from '../../src/compose-modules';
 import { adminLogin, startTestServer, type TestServer } from '../support/harness';
+import { serveSites, type SiteServer } from '../support/site-server';
 
 const INLINE = '!function(n){n.document.documentElement.style.fontSize="20px"}(window);';
 const PNG_HEAD = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 
 let t: TestServer;
-let site: { baseUrl: string; close(): Promise<void> };
+let site: SiteServer;
 let sitesDir: string;
 let admin: string;
 
@@ -52,16 +50,7 @@ beforeAll(async () => {
     '2025/01/polyglot.png': Buffer.concat([PNG_HEAD, Buffer.from('<html><script>alert(1)</script></html>')]),
   });
   // the same app on the same runtime, serving the fixture sites
-  const { app } = buildApp(t.rt, MODULES, { sites: { h5Dir, adminDir } });
-  const server = http.createServer(app.callback());
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  site = {
-    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
-    },
-  };
+  site = await serveSites(t.rt, { h5Dir, adminDir });
 });
 afterAll(async () => {
   await site?.close();

@@ -32,7 +32,7 @@ export const cartModule = defineModule({
     return {
       api: {},
       routes: cartRoutes(deps),
-      subscriptions: [onEvent('order.placed', (t, e) => removeOrderedLines(CartItem, t, e.userId, e.lines))],
+      subscriptions: [onEvent('order.placed', (t, e) => removeOrderedLines(t, CartItem, e.userId, e.lines))],
     };
   },
 });

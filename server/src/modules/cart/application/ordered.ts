@@ -9,8 +9,8 @@ import type { CartItemModel } from '../persistence/model';
  * or double-counts a line. Other users' carts and SKUs that were not ordered are untouched.
  */
 export async function removeOrderedLines(
-  CartItem: CartItemModel,
   t: Transaction,
+  CartItem: CartItemModel,
   userId: number,
   lines: readonly { skuId: number; quantity: number }[],
 ): Promise<void> {
