@@ -8,7 +8,8 @@ COPY admin/package.json admin/
 COPY miniapp/package.json miniapp/
 RUN npm_config_sqlite=/usr npm install --no-audit --no-fund
 COPY . .
-RUN npm run build -w admin && npm run build:h5 -w miniapp
+RUN npm run build -w server && npm run build -w admin && npm run build:h5 -w miniapp
 ENV NODE_ENV=production PORT=3000
 EXPOSE 3000
-CMD ["npm", "start"]
+# compiled JavaScript, not tsx; node runs as PID 1 itself, so the container's SIGTERM reaches the server
+CMD ["node", "server/dist/server/src/main.js"]

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: refuse a bad config at once, build the front-ends that are missing (with progress), then run the
-// one server process (API, H5 shop, admin, sandbox, scheduler).
+// one server process (API, H5 shop, admin, sandbox, scheduler). In production (NODE_ENV=production) the server runs
+// as compiled JavaScript (`npm run build -w server` → server/dist); elsewhere straight from its sources via tsx.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,7 +26,13 @@ if (!fs.existsSync(tsx)) {
   console.error('[linli] dependencies are missing: run `npm install` first');
   process.exit(1);
 }
-run(tsx, ['server/src/cli/check-config.ts']);
+const production = process.env.NODE_ENV === 'production';
+const compiled = (file) => path.join('server/dist/server/src', file.replace(/\.ts$/, '.js'));
+if (production && !fs.existsSync(path.join(root, compiled('main.ts'))))
+  run(npm, ['run', 'build', '-w', 'server'], 'compiling the server');
+// one way to launch a server entry point in either mode
+const serverEntry = (file) => (production ? [process.execPath, [compiled(file)]] : [tsx, [`server/src/${file}`]]);
+run(...serverEntry('cli/check-config.ts'));
 
 const builds = [
   ['admin/dist/index.html', ['run', 'build', '-w', 'admin'], 'building the admin (first start only, ~30 s)'],
@@ -39,6 +46,7 @@ for (const [marker, args, what] of builds) {
   if (!fs.existsSync(path.join(root, marker))) run(npm, args, what);
 }
 
-const server = spawn(tsx, ['server/src/main.ts'], { cwd: root, stdio: 'inherit' });
+const [command, args] = serverEntry('main.ts');
+const server = spawn(command, args, { cwd: root, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

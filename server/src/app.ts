@@ -19,8 +19,9 @@ import { alipaySimulator } from './platform/sandbox/alipay-simulator';
 import { sandboxControlRoutes } from './http/sandbox-controls';
 import { wechatSimulator } from './platform/sandbox/wechat-simulator';
 import type { Runtime } from './platform/runtime';
+import { REPO_ROOT } from './platform/repo-paths';
 
-export const REPO_ROOT = path.resolve(__dirname, '../..');
+export { REPO_ROOT };
 
 const ROBOTS_TXT = [
   'User-agent: *',
@@ -65,7 +66,7 @@ export function buildApp(rt: Runtime, modules: readonly AnyModule[] = MODULES, o
     // every admin request is judged on the operator as they are now (http/route.ts `authenticate`)
     operatorStates: (operatorId: number) => assembled.api('identity').operatorState(operatorId),
     rateLimits: rt.rateLimits,
-    checkResponses: rt.config.env !== 'production',
+    responseChecks: rt.config.responseChecks,
     minPerIpPerMinute: rt.config.sandbox ? 600 : 0,
   };
   for (const spec of routes) mountRoute(router, registry, spec, mountDeps);

@@ -56,6 +56,8 @@ const EnvSchema = z.object({
   ALIPAY_PUBLIC_KEY: optionalString,
   ALIPAY_GATEWAY: optionalString.pipe(z.url().optional()),
   SCHEDULER: flag,
+  READ_CACHE_MS: z.coerce.number().int().min(0).max(1000).default(1000),
+  RESPONSE_CHECKS: z.enum(['all', 'sampled', 'off']).optional(),
   TRUSTED_PROXIES: z
     .string()
     .optional()
@@ -113,6 +115,13 @@ export interface Config {
   logLevel: string;
   /** run the cron scheduler in this process */
   scheduler: boolean;
+  /** how long hot public reads are served from this instance's memory (0–1000 ms; platform/micro-cache.ts) */
+  readCacheMs: number;
+  /**
+   * responses re-validated against their contract (http/route.ts): `all` in tests and development, `sampled`
+   * (1 in 100), or `off` (production's default: the hot path does no contract work per request)
+   */
+  responseChecks: 'all' | 'sampled' | 'off';
   /**
    * CIDR ranges of the reverse proxies / load balancers in front of us (TRUSTED_PROXIES). Empty (the default):
    * `X-Forwarded-For` is ignored and the client is the socket's peer. Otherwise the header is read only when the
@@ -197,6 +206,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl: e.PUBLIC_BASE_URL,
     logLevel: e.LOG_LEVEL,
     scheduler: e.SCHEDULER ?? true,
+    readCacheMs: e.READ_CACHE_MS,
+    responseChecks: e.RESPONSE_CHECKS ?? (production ? 'off' : 'all'),
     trustedProxies: e.TRUSTED_PROXIES,
     wechat: {
       appId: e.WECHAT_APPID ?? SANDBOX_WECHAT.appId,

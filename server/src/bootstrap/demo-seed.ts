@@ -8,10 +8,11 @@ import { createProduct, type CatalogModels } from '../modules/catalog';
 import type { GroupbuyModels } from '../modules/groupbuy';
 import type { AssembledModules } from '../kit/registry';
 import { inTransaction } from '../platform/db/transaction';
+import { repoPath } from '../platform/repo-paths';
 import type { Runtime } from '../platform/runtime';
 import { renderPicture, type PictureSpec } from './demo-pictures';
 
-export const DEMO_CATALOG_FILE = path.resolve(__dirname, '../../../sql/seed/demo-catalog.json');
+export const DEMO_CATALOG_FILE = repoPath('sql/seed/demo-catalog.json');
 
 interface DemoCatalog {
   categories: { name: string; children: string[] }[];

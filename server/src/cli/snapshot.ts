@@ -6,8 +6,9 @@ import { Sequelize } from 'sequelize';
 import { ensureMysqlDatabase } from '../platform/db/sequelize';
 import { migrate } from '../platform/db/migrator';
 import { dumpSchema } from '../platform/db/schema-dump';
+import { repoPath } from '../platform/repo-paths';
 
-export const SNAPSHOT_FILE = path.resolve(__dirname, '../../../sql/schema.mysql.sql');
+export const SNAPSHOT_FILE = repoPath('sql/schema.mysql.sql');
 
 async function run() {
   const url = new URL(process.env.MYSQL_URL || 'mysql://root:@127.0.0.1:3306/test');

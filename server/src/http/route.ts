@@ -102,8 +102,8 @@ export interface MountDeps {
   /** an operator's current role, disabled flag and session version (the identity module's, cached in Redis) */
   operatorStates: OperatorStateSource;
   rateLimits: RateLimits;
-  /** re-validate responses against their schema (development and tests): contract drift fails loudly */
-  checkResponses: boolean;
+  /** re-validate responses against their schema (all: tests and development): contract drift fails loudly */
+  responseChecks: 'all' | 'sampled' | 'off';
   /** per-IP limits allow at least this many requests a minute (api-contract.md: 600 in sandbox mode) */
   minPerIpPerMinute: number;
 }
@@ -174,7 +174,7 @@ export function mountRoute(router: Router, registry: OpenAPIRegistry, spec: Rout
       return;
     }
     ctx.status = spec.status ?? 200;
-    ctx.body = deps.checkResponses ? checkResponse(spec, result) : result;
+    ctx.body = shouldCheck(deps.responseChecks) ? checkResponse(spec, result) : result;
   });
   registry.registerPath(toOpenApi(spec));
 }
@@ -197,6 +197,10 @@ function uploadReader(upload: NonNullable<RouteSpec['upload']>): (ctx: Context) 
     }
   };
 }
+
+const SAMPLE_ONE_IN = 100;
+const shouldCheck = (mode: MountDeps['responseChecks']) =>
+  mode === 'all' || (mode === 'sampled' && Math.random() * SAMPLE_ONE_IN < 1);
 
 /** A response that breaks its own contract is our bug: a 500 (logged), never the client's 400. */
 function checkResponse(spec: RouteSpec, result: unknown): unknown {

@@ -154,7 +154,7 @@ describe('a route’s error responses', () => {
     tokens: {} as never,
     operatorStates: async () => null,
     rateLimits: {} as never,
-    checkResponses: false,
+    responseChecks: 'off',
     minPerIpPerMinute: 0,
   };
   const route = (extra: Partial<RouteSpec>): RouteSpec => ({

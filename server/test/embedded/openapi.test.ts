@@ -20,7 +20,7 @@ const deps: MountDeps = {
   tokens: {} as never,
   operatorStates: async () => null,
   rateLimits: {} as never,
-  checkResponses: false,
+  responseChecks: 'off',
   minPerIpPerMinute: 0,
 };
 const route = (method: RouteSpec['method'], path: string, extra: Partial<RouteSpec> = {}): RouteSpec => ({

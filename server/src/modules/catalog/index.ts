@@ -4,6 +4,8 @@ import type { Transaction } from 'sequelize';
 import { defineModule } from '../../kit/module';
 import { LocalFileStorage } from '../../platform/storage/image-storage';
 import { ProductDetailCache } from './application/detail-cache';
+import { CatalogHotReads } from './application/hot-reads';
+import { getProduct, listProducts } from './application/queries';
 import type { CatalogDeps } from './application/ports';
 import {
   addSales,
@@ -47,19 +49,35 @@ export const catalogModule = defineModule({
   name: 'catalog',
   models: defineCatalogModels,
   create({ rt }, models) {
+    const detailCache = new ProductDetailCache(rt.redis, rt.logger);
+    const hotReads = new CatalogHotReads(detailCache, rt.config.readCacheMs, {
+      detail: (id) => getProduct(deps, id),
+      list: (query) => listProducts(deps, query),
+    });
     const deps: CatalogDeps = {
       ...rt, // the platform pieces the deps name (sequelize, db, clock, logger, outbox, audit…)
       models,
-      detailCache: new ProductDetailCache(rt.redis, rt.logger),
+      detailCache,
+      hotReads,
       images: new LocalFileStorage(path.join(rt.config.dataDir, 'uploads')),
     };
+    const skuIds = (lines: StockLine[]) => ({ skuIds: lines.map((l) => l.skuId) });
     return {
       api: {
         skuSnapshots: (t, ids) => skuSnapshots(deps, t, ids),
         productSkus: (productId) => productSkus(deps, productId),
-        reserveStock: (t, lines) => reserveStock(deps, t, lines),
-        releaseStock: (t, lines) => releaseStock(deps, t, lines),
-        addSales: (t, lines) => addSales(deps, t, lines),
+        reserveStock: async (t, lines) => {
+          await reserveStock(deps, t, lines);
+          hotReads.figuresMove(t, skuIds(lines));
+        },
+        releaseStock: async (t, lines) => {
+          await releaseStock(deps, t, lines);
+          hotReads.figuresMove(t, skuIds(lines));
+        },
+        addSales: async (t, lines) => {
+          await addSales(deps, t, lines);
+          hotReads.figuresMove(t, { productIds: lines.map((l) => l.productId) });
+        },
         storeImage: (file) => storeImage(deps, file),
       },
       routes: [...catalogRoutes(deps), ...catalogAdminRoutes(deps)],

@@ -17,7 +17,9 @@ import {
   REFUND_STRAY_MEMBER,
   refundStrayMember,
 } from './application/lifecycle';
+import { GroupPages } from './application/group-pages';
 import type { GroupbuyDeps } from './application/ports';
+import { loadGroupPage } from './application/views';
 import { groupbuyRoutes } from './http/routes';
 import { defineGroupbuyModels, type GroupbuyModels } from './persistence/models';
 
@@ -55,6 +57,7 @@ export const groupbuyModule = defineModule({
       refundWholeOrder: (t, orderId) =>
         refundWholeOrder({ orders, payments }, t, orderId, 'group_failed', '拼团未成功'),
       profiles: (ids) => identity.profiles(ids),
+      groupPages: new GroupPages(rt.config.readCacheMs, (code) => loadGroupPage(deps, code)),
     };
     return {
       api: {},

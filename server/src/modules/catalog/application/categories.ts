@@ -123,7 +123,7 @@ export async function updateCategory(
     });
     return after;
   });
-  await deps.detailCache.invalidateAll();
+  await deps.hotReads.everythingChanged();
   return updated;
 }
 
@@ -147,6 +147,6 @@ export async function deleteCategory(deps: CatalogDeps, id: number, by: Operator
       before: view(row.get({ plain: true })),
     });
   });
-  await deps.detailCache.invalidateAll();
+  await deps.hotReads.everythingChanged();
   return { ok: true };
 }

@@ -158,7 +158,7 @@ export async function updateProduct(
     });
     return updated;
   });
-  await deps.detailCache.invalidate([id]);
+  await deps.hotReads.productsChanged([id]);
   return after;
 }
 
@@ -177,6 +177,6 @@ export async function setShelf(deps: CatalogDeps, id: number, onShelf: boolean, 
       after: { onShelf },
     });
   });
-  await deps.detailCache.invalidate([id]);
+  await deps.hotReads.productsChanged([id]);
   return { id, onShelf };
 }

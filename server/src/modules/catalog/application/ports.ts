@@ -5,14 +5,17 @@ import type { Logger } from '../../../platform/logger';
 import type { ImageStorage } from '../../../platform/storage/image-storage';
 import type { CatalogModels } from '../persistence/models';
 import type { ProductDetailCache } from './detail-cache';
+import type { CatalogHotReads } from './hot-reads';
 
 export interface CatalogDeps {
   sequelize: Sequelize;
   db: DbCapabilities;
   models: CatalogModels;
   audit: AuditLog;
-  /** the product detail cache (static part only; stock and prices are always read live) */
+  /** the product detail cache in Redis (static part only; stock and prices are read live behind hotReads) */
   detailCache: ProductDetailCache;
+  /** hot public reads from this instance's memory (≤ 1 s); writes tell it what they changed */
+  hotReads: CatalogHotReads;
   images: ImageStorage;
   logger: Logger;
 }

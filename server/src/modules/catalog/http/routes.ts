@@ -13,7 +13,7 @@ import { IdParam } from '../../../contracts/common';
 import { defineRoute, type RouteSpec } from '../../../http/route';
 import { createProduct } from '../application/create-product';
 import type { CatalogDeps } from '../application/ports';
-import { adminListProducts, getProduct, listCategories, listProducts } from '../application/queries';
+import { adminListProducts, listCategories } from '../application/queries';
 import { CatalogErrors as E } from '../errors';
 
 const tags = ['catalog'];
@@ -37,7 +37,7 @@ export function catalogRoutes(deps: CatalogDeps): RouteSpec[] {
       summary: '商品列表：关键词、分类（含子分类）、分页；只含上架商品',
       query: ProductListQuery,
       response: ProductList,
-      handler: ({ query }) => listProducts(deps, query),
+      handler: ({ query }) => deps.hotReads.listProducts(query),
     }),
     defineRoute({
       method: 'get',
@@ -48,7 +48,7 @@ export function catalogRoutes(deps: CatalogDeps): RouteSpec[] {
       params: IdParam,
       response: ProductDetail,
       errors: [{ error: E.PRODUCT_NOT_FOUND, when: '不存在或已下架' }],
-      handler: ({ params }) => getProduct(deps, params.id),
+      handler: ({ params }) => deps.hotReads.detail.get(params.id),
     }),
     defineRoute({
       method: 'get',

@@ -13,7 +13,9 @@ import type { GroupbuyDeps } from './ports';
 export const REFUND_STRAY_MEMBER = 'groupbuy.refund-stray-member';
 export const CANCEL_UNPAID_MEMBER = 'groupbuy.cancel-unpaid-member';
 
+/** Locks a group to change it (so its public page reloads once `t` commits). */
 export async function lockGroup(deps: GroupbuyDeps, t: Transaction, groupId: number): Promise<GroupAttrs> {
+  deps.groupPages.changes(t, groupId);
   const row = await deps.models.Group.findByPk(groupId, {
     transaction: t,
     lock: deps.db.rowLocks ? t.LOCK.UPDATE : undefined,

@@ -15,6 +15,7 @@ export async function moveGroup(
   to: GroupStatus,
   patch: Partial<Omit<GroupAttrs, 'status'>> = {},
 ): Promise<boolean> {
+  deps.groupPages.changes(t, groupId);
   return (await moveStatus(t, deps.models.Group, GROUP_LIFECYCLE, { id: groupId }, from, to, patch)) === 1;
 }
 

@@ -12,6 +12,7 @@ import type { OrderApi } from '../../order';
 import type { AuditLog } from '../../../platform/audit/audit-log';
 import type { Quotas } from '../../../platform/db/quota';
 import type { GroupbuyModels } from '../persistence/models';
+import type { GroupPages } from './group-pages';
 
 export interface SkuFacts {
   skuId: number;
@@ -46,4 +47,6 @@ export interface GroupbuyDeps {
   /** awaiting_group → refunding and a full refund through the payment channel (outbox), in `t` */
   refundWholeOrder(t: Transaction, orderId: number): Promise<{ amountFen: number }>;
   profiles(userIds: number[]): Promise<Map<number, { nickname: string; avatar: string | null }>>;
+  /** public group pages from memory (≤ 1 s); whatever changes a group says so */
+  groupPages: GroupPages;
 }

@@ -128,6 +128,7 @@ export async function openGroup(
 
 /** One conditional UPDATE: the seat is taken only if the group is open, unexpired and not full. */
 async function takeSeat(deps: GroupbuyDeps, t: Transaction, groupId: number): Promise<boolean> {
+  deps.groupPages.changes(t, groupId);
   const [n] = await deps.models.Group.update(
     { seatsTaken: deps.sequelize.literal('seats_taken + 1') as never },
     {

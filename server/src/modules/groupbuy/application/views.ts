@@ -67,9 +67,14 @@ async function groupViews(deps: GroupbuyDeps, groups: GroupAttrs[]): Promise<z.i
 
 /** A group as its page shows it (read after the transaction that changed it, never inside one). */
 export async function groupView(deps: GroupbuyDeps, code: string) {
+  return (await loadGroupPage(deps, code)).page;
+}
+
+/** The page and the group's id (group-pages.ts keys its invalidations by id). */
+export async function loadGroupPage(deps: GroupbuyDeps, code: string) {
   const g = await deps.models.Group.findOne({ where: { code } });
   if (!g) throw GroupbuyErrors.GROUP_NOT_FOUND();
-  return (await groupViews(deps, [g.get({ plain: true })]))[0]!;
+  return { groupId: g.getDataValue('id'), page: (await groupViews(deps, [g.get({ plain: true })]))[0]! };
 }
 
 export async function myGroups(deps: GroupbuyDeps, userId: number) {

@@ -26,7 +26,7 @@ import type { GroupbuyDeps } from '../application/ports';
 import { joinGroup, openGroup } from '../application/seats';
 import { groupWxaCode } from '../application/share';
 import { campaignQuotes } from '../application/quotes';
-import { adminGroupDetail, adminGroups, groupView, myGroups, openGroupsOf } from '../application/views';
+import { adminGroupDetail, adminGroups, myGroups, openGroupsOf } from '../application/views';
 import { GroupbuyErrors } from '../errors';
 import { AddressErrors } from '../../address';
 import { CatalogErrors } from '../../catalog';
@@ -198,7 +198,7 @@ export function groupbuyRoutes(deps: GroupbuyDeps): RouteSpec[] {
       params: GroupCodeParam,
       response: Group,
       errors: [E.GROUP_NOT_FOUND],
-      handler: ({ params }) => groupView(deps, params.code),
+      handler: ({ params }) => deps.groupPages.get(params.code),
     }),
     defineRoute({
       method: 'get',
