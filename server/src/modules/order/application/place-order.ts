@@ -7,9 +7,10 @@ import { newOrderNo } from '../domain/order-no';
 import { OrderErrors } from '../errors';
 import type { CampaignTag, PriceStep } from '../domain/pricing';
 import { orderSettings, type OrderDeps } from './ports';
-import { priceItems } from './price-order';
+import { priceItems, type PricedOrder } from './price-order';
 import { eventBase } from './transitions';
 import { toOrderView } from './view';
+import type { OrderItemAttrs } from '../persistence/models';
 
 /** How a marketing module shapes its orders: its kind (see `OrderKindPolicy`) and its price steps. */
 export interface OrderExtension {
@@ -63,26 +64,7 @@ export async function placeOrderIn(
     { transaction: t },
   );
   const orderId = order.getDataValue('id');
-  const items = [];
-  for (const line of breakdown.lines) {
-    const sku = skus.get(line.skuId)!;
-    const item = await deps.models.OrderItem.create(
-      {
-        orderId,
-        productId: sku.productId,
-        skuId: sku.skuId,
-        title: sku.title,
-        specsJson: JSON.stringify(sku.specs),
-        image: sku.image,
-        unitPriceFen: line.unitPriceFen,
-        quantity: line.quantity,
-        lineTotalFen: line.lineTotalFen,
-        campaignJson: line.campaign ? JSON.stringify(line.campaign) : null,
-      },
-      { transaction: t },
-    );
-    items.push(item.get({ plain: true }));
-  }
+  const items = await insertLines(deps, t, orderId, breakdown.lines, skus);
   const placed = order.get({ plain: true });
   await deps.events.publish(
     t,
@@ -102,4 +84,39 @@ export async function placeOrderIn(
     String(orderId),
   );
   return toOrderView(placed, items);
+}
+
+/** The order's lines in one INSERT; their ids are read back in insertion order (engine-neutral, one more query). */
+async function insertLines(
+  deps: OrderDeps,
+  t: Transaction,
+  orderId: number,
+  lines: PricedOrder['breakdown']['lines'],
+  skus: PricedOrder['skus'],
+): Promise<OrderItemAttrs[]> {
+  const rows = lines.map((line) => {
+    const sku = skus.get(line.skuId)!;
+    return {
+      orderId,
+      productId: sku.productId,
+      skuId: sku.skuId,
+      title: sku.title,
+      specsJson: JSON.stringify(sku.specs),
+      image: sku.image,
+      unitPriceFen: line.unitPriceFen,
+      quantity: line.quantity,
+      lineTotalFen: line.lineTotalFen,
+      campaignJson: line.campaign ? JSON.stringify(line.campaign) : null,
+    };
+  });
+  await deps.models.OrderItem.bulkCreate(rows, { transaction: t, returning: false });
+  const ids = (await deps.models.OrderItem.findAll({
+    where: { orderId },
+    attributes: ['id'],
+    order: [['id', 'ASC']],
+    raw: true,
+    transaction: t,
+  })) as unknown as { id: number }[];
+  if (ids.length !== rows.length) throw new Error(`order ${orderId}: ${ids.length} lines stored of ${rows.length}`);
+  return rows.map((row, i) => ({ ...row, id: ids[i]!.id }));
 }
