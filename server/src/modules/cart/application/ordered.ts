@@ -1,12 +1,13 @@
 // Lines leave the cart once they are ordered: run in the order's own transaction (the `order.placed` event), so
 // an order that rolls back leaves the cart as it was, and a placed order never leaves its lines behind.
-import { Op, type Transaction } from 'sequelize';
+import { QueryTypes, type Transaction } from 'sequelize';
 import type { CartItemModel } from '../persistence/model';
 
 /**
  * Takes what was ordered out of `userId`'s cart: a line ordered in full (or more) goes, a line ordered in part
- * keeps the rest. Each SKU is one conditional DELETE or decrement, so a concurrent cart change never resurrects
- * or double-counts a line. Other users' carts and SKUs that were not ordered are untouched.
+ * keeps the rest. Two conditional statements however many lines (a DELETE for the lines ordered in full, a
+ * decrement for the rest; the conditions are disjoint), so a concurrent cart change never resurrects or
+ * double-counts a line. Other users' carts and SKUs that were not ordered are untouched.
  */
 export async function removeOrderedLines(
   t: Transaction,
@@ -16,12 +17,20 @@ export async function removeOrderedLines(
 ): Promise<void> {
   const ordered = new Map<number, number>();
   for (const l of lines) ordered.set(l.skuId, (ordered.get(l.skuId) ?? 0) + l.quantity);
-  for (const [skuId, quantity] of ordered) {
-    await CartItem.destroy({ where: { userId, skuId, quantity: { [Op.lte]: quantity } }, transaction: t });
-    await CartItem.decrement('quantity', {
-      by: quantity,
-      where: { userId, skuId, quantity: { [Op.gt]: quantity } },
-      transaction: t,
-    });
-  }
+  if (ordered.size === 0) return;
+  const skuIds = [...ordered.keys()];
+  const orderedQty = `CASE sku_id ${skuIds.map(() => 'WHEN ? THEN ?').join(' ')} END`;
+  const pairs = [...ordered].flat();
+  const run = (sql: string, replacements: unknown[]) =>
+    CartItem.sequelize!.query(sql, { replacements, transaction: t, type: QueryTypes.UPDATE });
+  await run(`DELETE FROM cart_items WHERE user_id = ? AND sku_id IN (?) AND quantity <= ${orderedQty}`, [
+    userId,
+    skuIds,
+    ...pairs,
+  ]);
+  await run(
+    `UPDATE cart_items SET quantity = quantity - ${orderedQty}, updated_at = ?
+      WHERE user_id = ? AND sku_id IN (?) AND quantity > ${orderedQty}`,
+    [...pairs, new Date(), userId, skuIds, ...pairs],
+  );
 }
