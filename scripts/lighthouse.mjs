@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run lighthouse [-- --url http://host:port] [--runs N] [--details]`: Lighthouse's mobile preset (simulated
-// slow 4G, 4× CPU slowdown, Moto G-sized screen) on the H5 home and the admin login, with Debian's chromium.
+// `npm run lighthouse [-- --url http://host:port] [--runs N] [--details] [--save dir]`: Lighthouse's mobile preset
+// (simulated slow 4G, 4× CPU slowdown, Moto G-sized screen) on the H5 home and the admin login, with Debian's
+// chromium.
 // Without --url it starts the product as `npm start` does (embedded mode, a throwaway DATA_DIR, a free port) and
 // stops it afterwards. Prints performance, accessibility, LCP, TBT and the bytes transferred for each page; with
 // several runs, the run with the median performance score. Not a CI gate: the figures move a few points run to run.
@@ -22,6 +23,8 @@ const { values: args } = parseArgs({
     url: { type: 'string' },
     runs: { type: 'string', default: '1' },
     details: { type: 'boolean', default: false },
+    // writes each page's median report (Lighthouse's JSON) into this directory, for a closer look
+    save: { type: 'string' },
     chrome: { type: 'string', default: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
   },
 });
@@ -139,6 +142,11 @@ async function measure(base) {
       results.sort((a, b) => a.categories.performance.score - b.categories.performance.score);
       const median = results[Math.floor(results.length / 2)];
       rows.push({ page, f: figures(median) });
+      if (args.save) {
+        fs.mkdirSync(args.save, { recursive: true });
+        const file = path.join(args.save, `${page.name.replaceAll(' ', '-')}.json`);
+        fs.writeFileSync(file, JSON.stringify(median));
+      }
       if (args.details) {
         console.log(`  ${page.name} (${median.finalDisplayedUrl}):`);
         printDetails(median);

@@ -1,6 +1,8 @@
 import type { PropsWithChildren } from 'react';
 import './components/nutui-styles';
 import './app.css';
+import './first-page';
+import './landmarks';
 
 function App({ children }: PropsWithChildren) {
   // children is the page being shown

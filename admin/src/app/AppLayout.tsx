@@ -55,6 +55,13 @@ const SECTIONS: { key: string; icon: ReactNode; label: string; children: Entry[]
   },
 ];
 
+/** The menu entry a path belongs to (a product's edit page is under 商品列表), for the page's heading. */
+function titleOf(pathname: string): string {
+  const entries = SECTIONS.flatMap((s) => s.children);
+  const entry = entries.find((e) => pathname === e.key || pathname.startsWith(`${e.key}/`));
+  return entry?.label ?? '邻里运营后台';
+}
+
 function menuFor(role: OperatorRole | undefined): MenuProps['items'] {
   return SECTIONS.map(({ children, ...section }) => ({
     ...section,
@@ -117,6 +124,8 @@ export function AppLayout() {
           </Space>
         </Layout.Header>
         <Layout.Content className="app-content">
+          {/* the page's name as its one level-1 heading, for screen readers (the card title below shows it) */}
+          <h1 className="visually-hidden">{titleOf(pathname)}</h1>
           {/* each page is its own chunk (Console.tsx): the menu and header stay while one loads */}
           <Suspense fallback={<Spin className="page-loading" size="large" />}>
             <Outlet />

@@ -5,6 +5,7 @@ import type { Campaign } from '@contracts';
 import { formatFen } from '@display';
 import { resolveAsset } from '../services/env';
 import { listCampaigns } from '../services/groupbuy';
+import { scrollRegion } from './a11y';
 import { imageAlt } from './img-alt';
 import './HomeBanner.css';
 
@@ -46,7 +47,7 @@ export default function HomeBanner() {
           拼团专区 ›
         </Text>
       </View>
-      <View className="home-banner__track">
+      <View className="home-banner__track" {...scrollRegion('限时拼团活动')}>
         {items.map((c) => {
           const cheapest = c.skus.reduce((a, b) => (b.groupPriceFen < a.groupPriceFen ? b : a), c.skus[0]!);
           return (

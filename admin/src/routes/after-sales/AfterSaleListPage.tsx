@@ -21,6 +21,7 @@ export function AfterSaleListPage() {
       <Space style={{ marginBottom: 16 }} wrap>
         <Select
           allowClear
+          aria-label="按状态筛选售后"
           placeholder="全部状态"
           style={{ width: 160 }}
           value={filter.status}
@@ -29,6 +30,7 @@ export function AfterSaleListPage() {
         />
         <Input.Search
           className="after-sale-search"
+          aria-label="按订单号搜索售后"
           allowClear
           placeholder="订单号"
           style={{ width: 260 }}

@@ -24,6 +24,7 @@ export function OrderListPage() {
       <Space style={{ marginBottom: 16 }}>
         <Select
           allowClear
+          aria-label="按状态筛选订单"
           placeholder="全部状态"
           style={{ width: 140 }}
           value={status}
@@ -35,6 +36,7 @@ export function OrderListPage() {
         />
         <Input.Search
           allowClear
+          aria-label="按订单号搜索订单"
           placeholder="订单号"
           onSearch={(v) => {
             setOrderNo(v || undefined);

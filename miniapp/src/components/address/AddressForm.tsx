@@ -7,6 +7,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { Address } from '@contracts';
 import { createAddress, updateAddress } from '../../services/addresses';
 import { toastError } from '../../services/request';
+import { nativeLabel } from '../a11y';
 import RegionPicker from './RegionPicker';
 import { checkAddress, fieldErrorsOf, type AddressDraft, type AddressField, type FieldErrors } from './fields';
 import './address.css';
@@ -89,6 +90,7 @@ export default function AddressForm({ editing, firstAddress = false, onSaved, on
           <Text>设为默认地址</Text>
           <Switch
             className="address-default"
+            {...nativeLabel('设为默认地址')}
             checked={draft.isDefault}
             color="#e1251b"
             onChange={(e) => setDraft((d) => ({ ...d, isDefault: e.detail.value }))}

@@ -1,7 +1,9 @@
 import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { Button, Checkbox, InputNumber } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
+import QuantityStepper from '../../components/QuantityStepper';
+import SelectCheck from '../../components/SelectCheck';
 import type { Cart as CartData } from '@contracts';
 import { formatFen } from '@display';
 import EmptyState from '../../components/EmptyState';
@@ -72,8 +74,9 @@ export default function Cart() {
         {cart?.items.map((i) => (
           <View key={i.id} className={`shop-card cart-item ${i.available ? '' : 'cart-item--unavailable'}`}>
             <View className="shop-line">
-              <Checkbox
+              <SelectCheck
                 className="cart-item__check"
+                label={`选择 ${i.title}`}
                 checked={i.selected && i.available}
                 disabled={!i.available}
                 onChange={(checked) => void updateCartLine(i.id, { selected: checked }).then(setCart)}
@@ -87,8 +90,9 @@ export default function Cart() {
                 )}
                 <View className="shop-line__foot">
                   <Text className="shop-price">{formatFen(i.priceFen)}</Text>
-                  <InputNumber
+                  <QuantityStepper
                     className="cart-item__qty"
+                    label={`${i.title} 数量`}
                     min={1}
                     max={Math.max(1, Math.min(999, i.stock))}
                     value={i.quantity}
@@ -104,13 +108,14 @@ export default function Cart() {
         ))}
       </View>
       <View className="shop-bar cart__bar">
-        <Checkbox
+        <SelectCheck
           className="cart-select-all"
+          label="全选"
           checked={allSelected}
           onChange={(c) => void selectAllCart(c).then(setCart)}
         >
           全选
-        </Checkbox>
+        </SelectCheck>
         <Text className="shop-bar__total">
           合计 <Text className="shop-price cart-total">{formatFen(cart?.selectedTotalFen ?? 0)}</Text>
         </Text>

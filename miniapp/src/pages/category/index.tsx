@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ScrollView, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Category } from '@contracts';
+import { scrollRegion } from '../../components/a11y';
 import EmptyState from '../../components/EmptyState';
 import ProductCard from '../../components/ProductCard';
 import ListFooter from '../../components/ListFooter';
@@ -71,7 +72,13 @@ export default function CategoryPage() {
           </View>
         ))}
       </ScrollView>
-      <ScrollView className="category__main" scrollY lowerThreshold={150} onScrollToLower={pager.loadMore}>
+      <ScrollView
+        className="category__main"
+        scrollY
+        lowerThreshold={150}
+        onScrollToLower={pager.loadMore}
+        {...scrollRegion('商品列表')}
+      >
         {children.length > 0 && (
           <View className="category__chips">
             <Text

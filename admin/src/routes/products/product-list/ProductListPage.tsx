@@ -45,6 +45,7 @@ export function ProductListPage() {
         <Space wrap size={12}>
           <Input.Search
             className="product-search"
+            aria-label="搜索商品标题"
             placeholder="搜索商品标题"
             allowClear
             enterButton="搜索"
@@ -56,6 +57,7 @@ export function ProductListPage() {
           />
           <TreeSelect
             className="category-filter"
+            aria-label="按分类筛选"
             placeholder="全部分类"
             allowClear
             treeDefaultExpandAll

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
-import { Button, InputNumber } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
+import QuantityStepper from '../../../components/QuantityStepper';
 import { formatFen } from '@display';
 import GroupbuySection from '../../../components/GroupbuySection';
 import { imageAlt } from '../../../components/img-alt';
@@ -203,8 +204,9 @@ export default function ProductDetailPage() {
       <View className="detail__section detail__quantity">
         <View className="detail__section-head">
           <Text className="detail__section-title">数量</Text>
-          <InputNumber
+          <QuantityStepper
             className="detail-quantity"
+            label="购买数量"
             min={1}
             max={Math.max(1, Math.min(999, sku?.stock ?? 999))}
             value={quantity}

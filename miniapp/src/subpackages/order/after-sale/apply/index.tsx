@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Image, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Button, InputNumber } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
+import QuantityStepper from '../../../../components/QuantityStepper';
 import type { AfterSaleAvailability, Order } from '@contracts';
 import { formatFen, MAX_AFTER_SALE_PHOTOS, statusLabel, statusOptions } from '@display';
 import { useSubmit } from '../../../../hooks/useSubmit';
@@ -122,8 +123,9 @@ export default function AfterSaleApply() {
                   {formatFen(i.unitPriceFen)} · 可申请 {left(i.id)}/{i.quantity}
                 </Text>
                 {left(i.id) > 0 ? (
-                  <InputNumber
+                  <QuantityStepper
                     className="after-sale-qty"
+                    label={`${i.title} 申请数量`}
                     min={0}
                     max={left(i.id)}
                     value={quantities[i.id] ?? 0}
