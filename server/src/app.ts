@@ -1,6 +1,5 @@
 // Builds the Koa app from a runtime, without listening: what main.ts serves and what the tests boot.
 import bodyParser from '@koa/bodyparser';
-import Router from '@koa/router';
 import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import Koa from 'koa';
 import compress from 'koa-compress';
@@ -11,6 +10,7 @@ import { PlatformErrors } from './kernel/errors';
 import { buildOpenApiDocument } from './http/openapi';
 import { clientIp, requestContext } from './http/request-context';
 import { mountRoute, type RouteSpec } from './http/route';
+import { RouteTable } from './http/route-table';
 import { securityHeaders } from './http/security-headers';
 import { refusePathTraversal, staticSites, type SiteDirs } from './http/static';
 import { MODULES } from './compose-modules';
@@ -53,7 +53,7 @@ export function buildApp(rt: Runtime, modules: readonly AnyModule[] = MODULES, o
     adminDir: opts.sites?.adminDir ?? path.join(REPO_ROOT, 'admin/dist'),
     uploadsDir: path.join(rt.config.dataDir, 'uploads'),
   };
-  const router = new Router();
+  const table = new RouteTable();
   const registry = new OpenAPIRegistry();
 
   const assembled = assembleModules(rt, modules);
@@ -69,19 +69,19 @@ export function buildApp(rt: Runtime, modules: readonly AnyModule[] = MODULES, o
     responseChecks: rt.config.responseChecks,
     minPerIpPerMinute: rt.config.sandbox ? 600 : 0,
   };
-  for (const spec of routes) mountRoute(router, registry, spec, mountDeps);
+  for (const spec of routes) mountRoute(table.routerFor(spec.path), registry, spec, mountDeps);
 
   // Crawlers: the shop's home may be indexed, the admin, the API and the sandbox not. (Without this route the
   // shop's SPA fallback answered /robots.txt with its index.html.)
-  router.get('/robots.txt', (ctx) => {
+  table.routerFor('/robots.txt').get('/robots.txt', (ctx) => {
     ctx.type = 'text/plain; charset=utf-8';
     ctx.set('Cache-Control', 'public, max-age=3600');
     ctx.body = ROBOTS_TXT;
   });
-  router.get('/healthz', (ctx) => {
+  table.routerFor('/healthz').get('/healthz', (ctx) => {
     ctx.body = { status: 'ok' };
   });
-  router.get('/readyz', async (ctx) => {
+  table.routerFor('/readyz').get('/readyz', async (ctx) => {
     const check = async (fn: () => Promise<unknown>) => {
       try {
         await Promise.race([fn(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);
@@ -100,7 +100,7 @@ export function buildApp(rt: Runtime, modules: readonly AnyModule[] = MODULES, o
   });
   let document: unknown;
   const openapi = () => (document ??= buildOpenApiDocument(registry, rt.selfUrl.value));
-  router.get('/api/openapi.json', (ctx) => {
+  table.routerFor('/api/openapi.json').get('/api/openapi.json', (ctx) => {
     ctx.body = openapi();
   });
 
@@ -138,8 +138,7 @@ export function buildApp(rt: Runtime, modules: readonly AnyModule[] = MODULES, o
       app.use(ali.routes());
     }
   }
-  app.use(router.routes());
-  app.use(router.allowedMethods({ throw: true }));
+  app.use(table.middleware());
   for (const mw of staticSites(sites)) app.use(mw);
   return { app, openapi, modules: assembled };
 }

@@ -4,21 +4,22 @@
 // Idempotency-Key is stored with, platform/idempotency.ts).
 import type { Context, Next } from 'koa';
 import net from 'node:net';
-import { randomToken } from '../kernel/ids';
-import { requestFingerprint, withRequestFingerprint } from '../platform/idempotency';
-import { runWithLogContext, type Logger } from '../platform/logger';
+import { requestFingerprint } from '../platform/idempotency';
+import type { Logger } from '../platform/logger';
+import { nextRequestId, runInScope } from '../platform/request-scope';
 
 export function requestContext(logger: Logger) {
   return async function withRequestContext(ctx: Context, next: Next) {
     const incoming = ctx.get('x-request-id');
-    const requestId = /^[\w-]{8,64}$/.test(incoming) ? incoming : randomToken(8);
+    const requestId = /^[\w-]{8,64}$/.test(incoming) ? incoming : nextRequestId();
     ctx.state.requestId = requestId;
     ctx.set('X-Request-Id', requestId);
     const started = process.hrtime.bigint();
-    await runWithLogContext({ reqId: requestId }, async () => {
+    // the fingerprint is read when a use case asks (after the body parser ran), never before
+    const fingerprint = () => requestFingerprint(ctx.method, ctx.path, ctx.request.body);
+    await runInScope({ reqId: requestId, fingerprint }, async () => {
       try {
-        // read when a use case asks (after the body parser ran), never before
-        await withRequestFingerprint(() => requestFingerprint(ctx.method, ctx.path, ctx.request.body), next);
+        await next();
       } finally {
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
         if (!ctx.path.startsWith('/healthz')) {

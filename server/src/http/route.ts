@@ -1,6 +1,7 @@
 // Routes are declared, thin and typed: a route names its contract (params, query, body, response), its access,
 // its rate limit, and a handler that only calls a use case. The same declaration mounts the Koa route and
 // documents it in the OpenAPI registry, so the document cannot drift from what is validated.
+import { cachedJson } from '../platform/micro-cache';
 import type Router from '@koa/router';
 import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { Context } from 'koa';
@@ -174,7 +175,12 @@ export function mountRoute(router: Router, registry: OpenAPIRegistry, spec: Rout
       return;
     }
     ctx.status = spec.status ?? 200;
-    ctx.body = shouldCheck(deps.responseChecks) ? checkResponse(spec, result) : result;
+    const body = shouldCheck(deps.responseChecks) ? checkResponse(spec, result) : result;
+    if (body === undefined) return;
+    // serialised here, once: an object body is stringified by Koa when it responds and again by koa-compress
+    // asking for its length first
+    ctx.type = 'application/json';
+    ctx.body = cachedJson(body) ?? JSON.stringify(body);
   });
   registry.registerPath(toOpenApi(spec));
 }

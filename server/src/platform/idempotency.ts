@@ -6,10 +6,11 @@
 // A concurrent request with the same key waits on the unique index until the first commits, then gets the first
 // response (or the 422); if the first rolled back, it does the work itself. So nothing is stuck "in progress"
 // after a crash.
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
+import { currentScope, runInScope } from './request-scope';
 import {
   DataTypes,
+  QueryTypes,
   UniqueConstraintError,
   type Model,
   type ModelStatic,
@@ -63,18 +64,16 @@ export function requestFingerprint(method: string, path: string, body: unknown):
     .digest('hex');
 }
 
-const currentRequest = new AsyncLocalStorage<() => string | undefined>();
-
 /**
- * Runs `fn` with the current request's fingerprint available to `Idempotency.run` (the HTTP layer wraps every
- * request in it: http/request-context.ts). `fingerprint` is called lazily, when a use case asks for it.
+ * Runs `fn` with a request's fingerprint available to `Idempotency.run` (the HTTP layer puts every request's in its
+ * scope: http/request-context.ts). `fingerprint` is called lazily, when a use case asks for it.
  */
 export function withRequestFingerprint<T>(fingerprint: () => string | undefined, fn: () => Promise<T>): Promise<T> {
-  return currentRequest.run(fingerprint, fn);
+  return runInScope({ ...currentScope(), fingerprint }, fn);
 }
 
 function currentFingerprint(): string | undefined {
-  return currentRequest.getStore()?.();
+  return currentScope()?.fingerprint?.();
 }
 
 // ---- the store ----
@@ -130,14 +129,20 @@ export class Idempotency {
     for (let attempt = 1; ; attempt++) {
       try {
         return await inTransaction(this.sequelize, this.db, async (t) => {
-          const row = key
-            ? await this.Key.create({ userId, scope, idemKey: key, requestHash, status: 'pending' }, { transaction: t })
-            : undefined;
+          // plain statements, not model instances: this runs on every order and group seat
+          const sql = (text: string, replacements: unknown[]) =>
+            this.sequelize.query(text, { replacements, transaction: t, type: QueryTypes.RAW });
+          if (key)
+            await sql(
+              'INSERT INTO idempotency_keys (user_id, scope, idem_key, request_hash, status, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+              [userId, scope, key, requestHash, 'pending', new Date()],
+            );
           const result = await work(t);
-          if (row)
-            await row.update(
-              { status: 'done', responseStatus: 200, responseJson: JSON.stringify(result) },
-              { transaction: t },
+          if (key)
+            await sql(
+              `UPDATE idempotency_keys SET status = 'done', response_status = 200, response_json = ?
+                WHERE user_id = ? AND scope = ? AND idem_key = ?`,
+              [JSON.stringify(result), userId, scope, key],
             );
           return result;
         });

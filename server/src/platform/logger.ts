@@ -1,6 +1,6 @@
 // pino, with the current request id mixed into every line logged while a request is being handled.
-import { AsyncLocalStorage } from 'node:async_hooks';
 import pino, { type Logger } from 'pino';
+import { currentScope, runInScope } from './request-scope';
 
 export type { Logger };
 
@@ -9,10 +9,13 @@ interface LogContext {
   job?: string;
 }
 
-const context = new AsyncLocalStorage<LogContext>();
-
 export function runWithLogContext<T>(ctx: LogContext, fn: () => T): T {
-  return context.run(ctx, fn);
+  return runInScope(ctx, fn);
+}
+
+function logContext(): LogContext {
+  const scope = currentScope();
+  return scope ? { reqId: scope.reqId, job: scope.job } : {};
 }
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
@@ -21,7 +24,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       level,
       base: undefined,
       timestamp: pino.stdTimeFunctions.isoTime,
-      mixin: () => ({ ...context.getStore() }),
+      mixin: logContext,
       redact: ['req.headers.authorization', '*.password', '*.token', '*.secret'],
     },
     destination,

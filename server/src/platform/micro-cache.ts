@@ -19,6 +19,14 @@ export interface MicroCacheOptions<K, V> {
 
 const MAX_TRACKED_VERSIONS = 100_000;
 
+/** JSON text of the values micro-caches hold, made once per load rather than once per hit */
+const serialized = new WeakMap<object, string>();
+
+/** The JSON text of `value` if a micro-cache loaded it (the HTTP layer sends it as is); else undefined. */
+export function cachedJson(value: unknown): string | undefined {
+  return typeof value === 'object' && value !== null ? serialized.get(value) : undefined;
+}
+
 export class MicroCache<K extends string | number, V extends object> {
   private readonly entries: LRUCache<string, V, K> | undefined;
   private readonly versions = new Map<K, number>();
@@ -30,7 +38,11 @@ export class MicroCache<K extends string | number, V extends object> {
     this.entries = new LRUCache<string, V, K>({
       max: opts.max,
       ttl: opts.ttlMs,
-      fetchMethod: (_slot, _stale, { context }) => opts.load(context),
+      fetchMethod: async (_slot, _stale, { context }) => {
+        const value = await opts.load(context);
+        serialized.set(value, JSON.stringify(value)); // a cached value is shared, never changed
+        return value;
+      },
     });
   }
 

@@ -1,4 +1,4 @@
-import { MicroCache } from '../../src/platform/micro-cache';
+import { cachedJson, MicroCache } from '../../src/platform/micro-cache';
 
 /** a loader that counts its calls and answers `${key}#${n}` once released */
 function countingLoader() {
@@ -89,5 +89,14 @@ describe('MicroCache (per-instance hot reads, ≤ 1 s)', () => {
 
   it('refuses a TTL over one second (the contract bound)', () => {
     expect(() => new MicroCache({ ttlMs: 1500, max: 1, load: async () => ({}) })).toThrow(/1000 ms/);
+  });
+
+  it('keeps the JSON text of what it loaded, so a hit is not serialised again', async () => {
+    const cache = new MicroCache<string, { v: number[] }>({ ttlMs: 1000, max: 10, load: async () => ({ v: [1, 2] }) });
+    const value = await cache.get('k');
+    expect(cachedJson(value)).toBe('{"v":[1,2]}');
+    expect(await cache.get('k')).toBe(value);
+    expect(cachedJson({ v: [1, 2] })).toBeUndefined(); // an object no cache loaded
+    expect(cachedJson(null)).toBeUndefined();
   });
 });

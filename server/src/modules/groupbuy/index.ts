@@ -17,9 +17,9 @@ import {
   REFUND_STRAY_MEMBER,
   refundStrayMember,
 } from './application/lifecycle';
-import { GroupPages } from './application/group-pages';
+import { CampaignCards, GroupPages } from './application/group-pages';
 import type { GroupbuyDeps } from './application/ports';
-import { loadGroupPage } from './application/views';
+import { loadCampaignCard, loadGroupPage } from './application/views';
 import { groupbuyRoutes } from './http/routes';
 import { defineGroupbuyModels, type GroupbuyModels } from './persistence/models';
 
@@ -58,6 +58,7 @@ export const groupbuyModule = defineModule({
         refundWholeOrder({ orders, payments }, t, orderId, 'group_failed', '拼团未成功'),
       profiles: (ids) => identity.profiles(ids),
       groupPages: new GroupPages(rt.config.readCacheMs, (code) => loadGroupPage(deps, code)),
+      campaignCards: new CampaignCards(rt.config.readCacheMs, (id) => loadCampaignCard(deps, id)),
     };
     return {
       api: {},

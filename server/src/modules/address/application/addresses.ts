@@ -136,9 +136,10 @@ export async function listAddresses(deps: AddressDeps, userId: number): Promise<
 
 /** The user's own address; another user's is reported as missing, never as forbidden. */
 export async function getOwnAddress(deps: AddressDeps, userId: number, id: number): Promise<Address> {
-  const row = await deps.Address.findOne({ where: { id, userId } });
+  // raw: read on every order and group seat, and only its fields are needed (no model instance)
+  const row = (await deps.Address.findOne({ where: { id, userId }, raw: true })) as AddressAttrs | null;
   if (!row) throw AddressErrors.ADDRESS_NOT_FOUND();
-  return toAddress(row.get({ plain: true }));
+  return toAddress(row);
 }
 
 /** Deletes the user's own address; deleting the default makes the newest remaining one the default. */

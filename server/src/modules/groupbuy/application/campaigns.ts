@@ -68,6 +68,7 @@ export async function saveCampaign(
       before,
       after: { ...fields, title, skus: lines },
     });
+    t.afterCommit(() => deps.campaignCards.changed(campaignId!));
     return { id: campaignId };
   });
 }

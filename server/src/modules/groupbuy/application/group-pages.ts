@@ -38,3 +38,33 @@ export class GroupPages {
     });
   }
 }
+
+/** What every group of a campaign shows of it: the product, the title and the picture of its first SKU. */
+export interface CampaignCard {
+  productId: number;
+  title: string;
+  image: string | null;
+}
+
+/**
+ * Campaign cards from memory (≤ READ_CACHE_MS): a group page, a list of groups and the response to a seat taken
+ * all show them, and they change only when an operator edits the campaign (this instance drops the card then).
+ */
+export class CampaignCards {
+  private readonly cards: MicroCache<number, CampaignCard>;
+
+  constructor(ttlMs: number, load: (campaignId: number) => Promise<CampaignCard>) {
+    this.cards = new MicroCache({ ttlMs, max: 2000, load });
+  }
+
+  async many(campaignIds: readonly number[]): Promise<Map<number, CampaignCard>> {
+    const ids = [...new Set(campaignIds)];
+    const cards = await Promise.all(ids.map((id) => this.cards.get(id)));
+    return new Map(ids.map((id, i) => [id, cards[i]!]));
+  }
+
+  /** after a campaign edit committed */
+  changed(campaignId: number): void {
+    this.cards.invalidate(campaignId);
+  }
+}

@@ -12,7 +12,7 @@ import type { OrderApi } from '../../order';
 import type { AuditLog } from '../../../platform/audit/audit-log';
 import type { Quotas } from '../../../platform/db/quota';
 import type { GroupbuyModels } from '../persistence/models';
-import type { GroupPages } from './group-pages';
+import type { CampaignCards, GroupPages } from './group-pages';
 
 export interface SkuFacts {
   skuId: number;
@@ -49,4 +49,6 @@ export interface GroupbuyDeps {
   profiles(userIds: number[]): Promise<Map<number, { nickname: string; avatar: string | null }>>;
   /** public group pages from memory (≤ 1 s); whatever changes a group says so */
   groupPages: GroupPages;
+  /** what groups show of their campaign, from memory (≤ 1 s) */
+  campaignCards: CampaignCards;
 }

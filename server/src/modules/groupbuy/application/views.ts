@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { AdminGroupListQuery, Group, OpenGroupSummary } from '../../../contracts/groupbuy';
 import { GroupbuyErrors } from '../errors';
 import type { GroupAttrs, MemberAttrs } from '../persistence/models';
+import type { CampaignCard } from './group-pages';
 import type { GroupbuyDeps } from './ports';
 import { pageWindow } from '../../../kernel/paging';
 
@@ -28,27 +29,19 @@ async function groupViews(deps: GroupbuyDeps, groups: GroupAttrs[]): Promise<z.i
       groups.map((g) => g.id),
     )
   ).filter((m) => HOLDING.includes(m.status));
-  const profiles = await deps.profiles([...new Set(members.map((m) => m.userId))]);
-  const campaigns = await deps.models.Campaign.findAll({
-    where: { id: { [Op.in]: [...new Set(groups.map((g) => g.campaignId))] } },
-  });
-  const firstSku = await deps.models.CampaignSku.findAll({
-    where: { campaignId: { [Op.in]: campaigns.map((c) => c.getDataValue('id')) } },
-  });
-  const skus = await deps.catalog.skuSnapshots(
-    undefined,
-    firstSku.map((s) => s.getDataValue('skuId')),
-  );
+  const [profiles, cards] = await Promise.all([
+    deps.profiles([...new Set(members.map((m) => m.userId))]),
+    deps.campaignCards.many(groups.map((g) => g.campaignId)),
+  ]);
   return groups.map((g) => {
-    const c = campaigns.find((x) => x.getDataValue('id') === g.campaignId)!.get({ plain: true });
-    const sku = skus.get(firstSku.find((s) => s.getDataValue('campaignId') === c.id)?.getDataValue('skuId') ?? 0);
+    const card = cards.get(g.campaignId)!;
     const seats = members.filter((m) => m.groupId === g.id);
     return {
       code: g.code,
       campaignId: g.campaignId,
-      productId: c.productId,
-      title: c.title,
-      image: sku?.image ?? null,
+      productId: card.productId,
+      title: card.title,
+      image: card.image,
       status: g.status,
       size: g.size,
       seatsLeft: Math.max(0, g.size - g.seatsTaken),
@@ -171,5 +164,19 @@ export async function adminGroupDetail(deps: GroupbuyDeps, code: string) {
       memberStatus: m.status,
       joinedAt: iso(m.createdAt)!,
     })),
+  };
+}
+
+/** A campaign's card as groups show it (campaign-cards cache in group-pages.ts loads through this). */
+export async function loadCampaignCard(deps: GroupbuyDeps, campaignId: number): Promise<CampaignCard> {
+  const campaign = await deps.models.Campaign.findByPk(campaignId);
+  if (!campaign) throw GroupbuyErrors.CAMPAIGN_NOT_FOUND();
+  const first = await deps.models.CampaignSku.findOne({ where: { campaignId }, order: [['id', 'ASC']] });
+  const skuId = first?.getDataValue('skuId');
+  const sku = skuId === undefined ? undefined : (await deps.catalog.skuSnapshots(undefined, [skuId])).get(skuId);
+  return {
+    productId: campaign.getDataValue('productId'),
+    title: campaign.getDataValue('title'),
+    image: sku?.image ?? null,
   };
 }

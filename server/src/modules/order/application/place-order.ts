@@ -11,6 +11,7 @@ import { priceItems, type PricedOrder } from './price-order';
 import { eventBase } from './transitions';
 import { toOrderView } from './view';
 import type { OrderItemAttrs } from '../persistence/models';
+import { insertOrder, insertOrderItems } from '../persistence/order-rows';
 
 /** How a marketing module shapes its orders: its kind (see `OrderKindPolicy`) and its price steps. */
 export interface OrderExtension {
@@ -42,30 +43,24 @@ export async function placeOrderIn(
   const { skus, breakdown } = await priceItems(deps, t, input.items, ext?.steps);
   if (breakdown.payableFen < 1) throw OrderErrors.ORDER_AMOUNT_INVALID();
 
-  await deps.catalog.reserveStock(t, input.items);
-
   const now = deps.clock.now();
   const { id: _id, isDefault: _d, ...addressSnapshot } = address;
-  const order = await deps.models.Order.create(
-    {
-      orderNo: newOrderNo(now),
-      userId,
-      kind: ext?.kind ?? 'normal',
-      status: 'pending_payment',
-      itemsTotalFen: breakdown.itemsTotalFen,
-      discountFen: breakdown.discountFen,
-      shippingFen: breakdown.shippingFen,
-      payableFen: breakdown.payableFen,
-      addressJson: JSON.stringify(addressSnapshot),
-      remark: input.remark,
-      payDeadline: new Date(now.getTime() + (await orderSettings(deps, t)).paymentTimeoutMs),
-      createdAt: now,
-    },
-    { transaction: t },
-  );
-  const orderId = order.getDataValue('id');
-  const items = await insertLines(deps, t, orderId, breakdown.lines, skus);
-  const placed = order.get({ plain: true });
+  const placed = await insertOrder(deps.sequelize, t, {
+    orderNo: newOrderNo(now),
+    userId,
+    kind: ext?.kind ?? 'normal',
+    status: 'pending_payment',
+    itemsTotalFen: breakdown.itemsTotalFen,
+    discountFen: breakdown.discountFen,
+    shippingFen: breakdown.shippingFen,
+    payableFen: breakdown.payableFen,
+    addressJson: JSON.stringify(addressSnapshot),
+    remark: input.remark ?? '',
+    payDeadline: new Date(now.getTime() + (await orderSettings(deps, t)).paymentTimeoutMs),
+    createdAt: now,
+  });
+  const orderId = placed.id;
+  const items = await insertOrderItems(deps.sequelize, t, orderId, lineRows(orderId, breakdown.lines, skus));
   await deps.events.publish(
     t,
     'order.placed',
@@ -83,18 +78,19 @@ export async function placeOrderIn(
     },
     String(orderId),
   );
+  // the stock last: a hot SKU's row stays locked from this UPDATE to the commit, so as few round trips as
+  // possible come after it (a shortfall still rolls everything above back)
+  await deps.catalog.reserveStock(t, input.items);
   return toOrderView(placed, items);
 }
 
-/** The order's lines in one INSERT; their ids are read back in insertion order (engine-neutral, one more query). */
-async function insertLines(
-  deps: OrderDeps,
-  t: Transaction,
+/** The order's lines as rows, each with a snapshot of its SKU. */
+function lineRows(
   orderId: number,
   lines: PricedOrder['breakdown']['lines'],
   skus: PricedOrder['skus'],
-): Promise<OrderItemAttrs[]> {
-  const rows = lines.map((line) => {
+): Omit<OrderItemAttrs, 'id'>[] {
+  return lines.map((line) => {
     const sku = skus.get(line.skuId)!;
     return {
       orderId,
@@ -109,14 +105,4 @@ async function insertLines(
       campaignJson: line.campaign ? JSON.stringify(line.campaign) : null,
     };
   });
-  await deps.models.OrderItem.bulkCreate(rows, { transaction: t, returning: false });
-  const ids = (await deps.models.OrderItem.findAll({
-    where: { orderId },
-    attributes: ['id'],
-    order: [['id', 'ASC']],
-    raw: true,
-    transaction: t,
-  })) as unknown as { id: number }[];
-  if (ids.length !== rows.length) throw new Error(`order ${orderId}: ${ids.length} lines stored of ${rows.length}`);
-  return rows.map((row, i) => ({ ...row, id: ids[i]!.id }));
 }
