@@ -1,8 +1,7 @@
 // The group-buy statements around the order (groupbuy/application/seats.ts and views.ts), as captured in
 // bench/replay/captured/group-*.sql: the campaign reads, the group INSERT or the conditional seat UPDATE, the
-// member row, and after COMMIT the group view's eight reads.
+// member row, and after COMMIT the group view's three reads (group, members, their users).
 import type { PoolConnection, RowDataPacket } from 'mysql2/promise';
-import { skuSnapshots } from './order-statements';
 import { expectOneRow } from './types';
 
 const CAMPAIGN_COLUMNS =
@@ -78,7 +77,10 @@ export async function insertMember(
   );
 }
 
-/** `groupView`, after COMMIT: the group, its members and their users, the campaign, its SKUs and their snapshots. */
+/**
+ * `groupView`, after COMMIT: the group, its members and their users (what the campaign shows of itself, its card,
+ * comes from the server's memory: group-pages.ts `CampaignCards`).
+ */
 export async function groupView(conn: PoolConnection, code: string) {
   const group = (await findGroup(conn, code))!;
   const [members] = await conn.query<RowDataPacket[]>(
@@ -87,17 +89,5 @@ export async function groupView(conn: PoolConnection, code: string) {
   );
   const userIds = members.map((m) => Number(m.userId));
   await conn.query('SELECT `id`, `nickname`, `avatar` FROM `users` AS `User` WHERE `User`.`id` IN (?);', [userIds]);
-  const [campaigns] = await conn.query<RowDataPacket[]>(
-    `SELECT ${CAMPAIGN_COLUMNS} FROM \`groupbuy_campaigns\` AS \`GroupbuyCampaign\` WHERE \`GroupbuyCampaign\`.\`id\` IN (?);`,
-    [group.campaignId],
-  );
-  const [skus] = await conn.query<RowDataPacket[]>(
-    `SELECT ${CAMPAIGN_SKU_COLUMNS} FROM \`groupbuy_campaign_skus\` AS \`GroupbuyCampaignSku\` WHERE \`GroupbuyCampaignSku\`.\`campaign_id\` IN (?);`,
-    [group.campaignId],
-  );
-  await skuSnapshots(
-    conn,
-    skus.map((s) => Number(s.skuId)),
-  );
-  return { group, members, campaign: campaigns[0]! };
+  return { group, members };
 }

@@ -14,7 +14,11 @@ export const groupOpen: Replay = {
   async run(conn, req, data) {
     const { campaignId, skuId } = data.group;
     const address = await readAddress(conn, req);
-    const keyId = await beginWithKey(conn, req, 'groupbuy.open', { campaignId, skuId, addressId: req.buyer.addressId });
+    const keyRow = await beginWithKey(conn, req, 'groupbuy.open', {
+      campaignId,
+      skuId,
+      addressId: req.buyer.addressId,
+    });
     const e = await eligibleCampaign(conn, campaignId, skuId);
     const code = newCode();
     const groupId = await insertGroup(conn, code, campaignId, req.buyer.userId, Number(e.campaign.size));
@@ -25,7 +29,7 @@ export const groupOpen: Replay = {
       shippingFen: 800,
     });
     await insertMember(conn, { groupId, campaignId, userId: req.buyer.userId, orderId: order.id, isLeader: true });
-    await finishWithKey(conn, keyId, { groupCode: code, order, routed: false });
+    await finishWithKey(conn, keyRow, { groupCode: code, order, routed: false });
     await groupView(conn, code);
   },
 };
@@ -38,7 +42,7 @@ export const groupJoin: Replay = {
     const rounds = Math.floor(req.n / data.buyers.length);
     const code = data.groups[(req.n + rounds) % data.groups.length]!.code;
     const address = await readAddress(conn, req);
-    const keyId = await beginWithKey(conn, req, 'groupbuy.join', { skuId, addressId: req.buyer.addressId });
+    const keyRow = await beginWithKey(conn, req, 'groupbuy.join', { skuId, addressId: req.buyer.addressId });
     const asked = await findGroup(conn, code);
     if (!asked) throw new Error(`no group ${code}`);
     if (Number(asked.leaderUserId) === req.buyer.userId || (await holds(conn, Number(asked.id), req.buyer.userId)))
@@ -59,7 +63,7 @@ export const groupJoin: Replay = {
       orderId: order.id,
       isLeader: false,
     });
-    await finishWithKey(conn, keyId, { groupCode: code, order, routed: false });
+    await finishWithKey(conn, keyRow, { groupCode: code, order, routed: false });
     await groupView(conn, code);
   },
 };

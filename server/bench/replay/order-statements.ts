@@ -1,8 +1,8 @@
 // The statements of order placement (order/application/place-order.ts `placeOrderIn` and what it calls), as
 // captured in bench/replay/captured/order-*.sql: the address read before the transaction, the Idempotency-Key
-// row, one read of the SKU snapshots, the stock taken by one conditional UPDATE (after a savepoint when there
-// are several lines), the order, its lines in one INSERT and their ids read back, the cart clean-up (two
-// statements for all lines), the stored response, COMMIT. "Query" lines go as text, "Execute" ones prepared,
+// row, one read of the SKU snapshots, the order, its lines in one INSERT and their ids read back, the cart
+// clean-up (two statements for all lines), the stock taken by one conditional UPDATE (after a savepoint when
+// there are several lines), the stored response, COMMIT. "Query" lines go as text, "Execute" ones prepared,
 // as the server's driver sent them.
 import { createHash } from 'node:crypto';
 import type { PoolConnection, RowDataPacket } from 'mysql2/promise';
@@ -38,24 +38,34 @@ export async function readAddress(conn: PoolConnection, req: ReplayRequest) {
   return snapshot;
 }
 
-/** START TRANSACTION and the key's pending row; returns the row id (for the response UPDATE). */
-export async function beginWithKey(conn: PoolConnection, req: ReplayRequest, scope: string, body: unknown) {
-  await conn.query('START TRANSACTION;');
-  const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
-  const [res] = await conn.execute(
-    'INSERT INTO `idempotency_keys` (`id`,`user_id`,`scope`,`idem_key`,`request_hash`,`status`,`created_at`) VALUES (DEFAULT,?,?,?,?,?,?);',
-    [req.buyer.userId, scope, `replay-${req.unique}`, hash, 'pending', new Date()],
-  );
-  return (res as { insertId: number }).insertId;
+export interface KeyRow {
+  userId: number;
+  scope: string;
+  key: string;
 }
 
-export async function finishWithKey(conn: PoolConnection, keyId: number, response: unknown) {
-  await conn.execute('UPDATE `idempotency_keys` SET `status`=?,`response_status`=?,`response_json`=? WHERE `id` = ?;', [
-    'done',
-    200,
-    JSON.stringify(response),
-    keyId,
-  ]);
+/** START TRANSACTION and the key's pending row (the response UPDATE finds it by user, scope and key). */
+export async function beginWithKey(
+  conn: PoolConnection,
+  req: ReplayRequest,
+  scope: string,
+  body: unknown,
+): Promise<KeyRow> {
+  await conn.query('START TRANSACTION;');
+  const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+  const key = `replay-${req.unique}`;
+  await conn.query(
+    'INSERT INTO idempotency_keys (user_id, scope, idem_key, request_hash, status, created_at) VALUES (?, ?, ?, ?, ?, ?);',
+    [req.buyer.userId, scope, key, hash, 'pending', new Date()],
+  );
+  return { userId: req.buyer.userId, scope, key };
+}
+
+export async function finishWithKey(conn: PoolConnection, row: KeyRow, response: unknown) {
+  await conn.query(
+    "UPDATE idempotency_keys SET status = 'done', response_status = 200, response_json = ? WHERE user_id = ? AND scope = ? AND idem_key = ?;",
+    [JSON.stringify(response), row.userId, row.scope, row.key],
+  );
   await conn.query('COMMIT;');
 }
 
@@ -76,7 +86,6 @@ export async function placeOrderIn(
     conn,
     lines.map((l) => l.skuId),
   );
-  await reserveStock(conn, lines);
   const skuById = new Map(snapshots.map((s) => [Number(s.sku_id), s]));
   const now = new Date();
   const items = lines.map((l) => {
@@ -95,8 +104,8 @@ export async function placeOrderIn(
   });
   const itemsTotal = items.reduce((n, i) => n + i.lineTotalFen, 0);
   const orderNo = `${Date.now()}${req.unique.replace(/\D/g, '')}`.slice(0, 32);
-  const [orderRes] = await conn.execute(
-    'INSERT INTO `orders` (`id`,`order_no`,`user_id`,`kind`,`status`,`items_total_fen`,`discount_fen`,`shipping_fen`,`payable_fen`,`address_json`,`remark`,`pay_deadline`,`created_at`,`updated_at`) VALUES (DEFAULT,?,?,?,?,?,?,?,?,?,?,?,?,?);',
+  const [orderRes] = await conn.query(
+    'INSERT INTO orders (order_no, user_id, kind, status, items_total_fen, discount_fen, shipping_fen, payable_fen, address_json, remark, pay_deadline, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);',
     [
       orderNo,
       req.buyer.userId,
@@ -115,10 +124,9 @@ export async function placeOrderIn(
   );
   const orderId = (orderRes as { insertId: number }).insertId;
   await conn.query(
-    'INSERT INTO `order_items` (`id`,`order_id`,`product_id`,`sku_id`,`title`,`specs_json`,`image`,`unit_price_fen`,`quantity`,`line_total_fen`,`campaign_json`,`created_at`) VALUES ?;',
+    'INSERT INTO order_items (order_id, product_id, sku_id, title, specs_json, image, unit_price_fen, quantity, line_total_fen, campaign_json, created_at) VALUES ?;',
     [
       items.map((i) => [
-        null,
         orderId,
         i.productId,
         i.skuId,
@@ -133,10 +141,9 @@ export async function placeOrderIn(
       ]),
     ],
   );
-  const [ids] = await conn.query<RowDataPacket[]>(
-    'SELECT `id` FROM `order_items` AS `OrderItem` WHERE `OrderItem`.`order_id` = ? ORDER BY `OrderItem`.`id` ASC;',
-    [orderId],
-  );
+  const [ids] = await conn.query<RowDataPacket[]>('SELECT id FROM order_items WHERE order_id = ? ORDER BY id;', [
+    orderId,
+  ]);
   // the ordered units leave the cart: lines covered whole go, the rest shrink (two statements for all lines)
   const cartCases = `CASE sku_id ${lines.map((l) => `WHEN ${l.skuId} THEN ${l.quantity}`).join(' ')} END`;
   const cartSkus = lines.map((l) => l.skuId).join(', ');
@@ -148,6 +155,8 @@ export async function placeOrderIn(
     `UPDATE cart_items SET quantity = quantity - ${cartCases}, updated_at = ? WHERE user_id = ? AND sku_id IN (${cartSkus}) AND quantity > ${cartCases};`,
     [now, req.buyer.userId],
   );
+  // the stock last, as the server takes it (the hot row stays locked until COMMIT)
+  await reserveStock(conn, lines);
   return {
     id: orderId,
     orderNo,

@@ -6,9 +6,9 @@ import type { PoolConnection } from 'mysql2/promise';
 
 async function order(conn: PoolConnection, req: ReplayRequest, lines: OrderLine[]) {
   const address = await readAddress(conn, req);
-  const keyId = await beginWithKey(conn, req, 'orders.create', { items: lines, addressId: req.buyer.addressId });
+  const keyRow = await beginWithKey(conn, req, 'orders.create', { items: lines, addressId: req.buyer.addressId });
   const view = await placeOrderIn(conn, req, address, lines, { kind: 'normal', shippingFen: 0 });
-  await finishWithKey(conn, keyId, view);
+  await finishWithKey(conn, keyRow, view);
 }
 
 export const orderTwentySkus: Replay = {
