@@ -9,22 +9,25 @@ import type { Address, Order } from '../../../contracts/order';
 import { shareCode } from '../../../kernel/ids';
 import { campaignActive, rankAlternatives, unitPriceFor } from '../domain/rules';
 import { GroupbuyErrors } from '../errors';
-import type { CampaignAttrs, GroupAttrs } from '../persistence/models';
+import type { CampaignAttrs, CampaignSkuAttrs, GroupAttrs } from '../persistence/models';
 import type { GroupbuyDeps } from './ports';
 import { groupPriceStep } from './pricing';
 import { seatQuotas } from './members';
 import { groupView } from './views';
 
 async function eligibleCampaign(deps: GroupbuyDeps, t: Transaction, campaignId: number, userId: number, skuId: number) {
-  const row = await deps.models.Campaign.findByPk(campaignId, { transaction: t });
-  if (!row) throw GroupbuyErrors.CAMPAIGN_NOT_FOUND();
-  const c = row.get({ plain: true });
+  // raw rows (no model instances): read on every seat; the flags are read as truthy, as 0/1 or booleans
+  const c = (await deps.models.Campaign.findByPk(campaignId, { transaction: t, raw: true })) as CampaignAttrs | null;
+  if (!c) throw GroupbuyErrors.CAMPAIGN_NOT_FOUND();
   if (!campaignActive({ enabled: !!c.enabled, startsAt: c.startsAt, endsAt: c.endsAt }, deps.clock.now()))
     throw GroupbuyErrors.CAMPAIGN_NOT_ACTIVE();
-  const price = await deps.models.CampaignSku.findOne({ where: { campaignId, skuId }, transaction: t });
-  if (!price) throw GroupbuyErrors.SKU_NOT_IN_CAMPAIGN({ skuId });
+  const p = (await deps.models.CampaignSku.findOne({
+    where: { campaignId, skuId },
+    transaction: t,
+    raw: true,
+  })) as CampaignSkuAttrs | null;
+  if (!p) throw GroupbuyErrors.SKU_NOT_IN_CAMPAIGN({ skuId });
   if (c.newUsersOnly && (await deps.orders.hasPaidOrder(t, userId))) throw GroupbuyErrors.GROUPBUY_NEW_USERS_ONLY();
-  const p = price.get({ plain: true });
   return {
     campaign: c,
     price: { skuId, listPriceFen: 0, groupPriceFen: p.groupPriceFen, leaderPriceFen: p.leaderPriceFen },

@@ -14,11 +14,12 @@ const HOLDING = ['reserved', 'paid'];
 
 async function membersOf(deps: GroupbuyDeps, groupIds: number[]): Promise<MemberAttrs[]> {
   if (!groupIds.length) return [];
-  const rows = await deps.models.Member.findAll({
+  // raw rows: read for every group page and seat taken (flags are read as truthy, as 0/1 or booleans)
+  return (await deps.models.Member.findAll({
     where: { groupId: { [Op.in]: groupIds } },
     order: [['id', 'ASC']],
-  });
-  return rows.map((r) => r.get({ plain: true }));
+    raw: true,
+  })) as unknown as MemberAttrs[];
 }
 
 async function groupViews(deps: GroupbuyDeps, groups: GroupAttrs[]): Promise<z.input<typeof Group>[]> {
@@ -65,9 +66,9 @@ export async function groupView(deps: GroupbuyDeps, code: string) {
 
 /** The page and the group's id (group-pages.ts keys its invalidations by id). */
 export async function loadGroupPage(deps: GroupbuyDeps, code: string) {
-  const g = await deps.models.Group.findOne({ where: { code } });
+  const g = (await deps.models.Group.findOne({ where: { code }, raw: true })) as GroupAttrs | null;
   if (!g) throw GroupbuyErrors.GROUP_NOT_FOUND();
-  return { groupId: g.getDataValue('id'), page: (await groupViews(deps, [g.get({ plain: true })]))[0]! };
+  return { groupId: g.id, page: (await groupViews(deps, [g]))[0]! };
 }
 
 export async function myGroups(deps: GroupbuyDeps, userId: number) {

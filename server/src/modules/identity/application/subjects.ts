@@ -9,15 +9,15 @@ export async function subjectOf(models: IdentityModels, userId: number, provider
 
 /** Public faces (nickname, avatar) of users, for group pages and member lists. */
 export async function userProfiles(models: IdentityModels, userIds: number[]) {
+  // raw rows: every group page and seat reads its members' names
   const rows = userIds.length
-    ? await models.User.findAll({ where: { id: userIds }, attributes: ['id', 'nickname', 'avatar'] })
+    ? ((await models.User.findAll({
+        where: { id: userIds },
+        attributes: ['id', 'nickname', 'avatar'],
+        raw: true,
+      })) as unknown as { id: number; nickname: string; avatar: string | null }[])
     : [];
-  return new Map(
-    rows.map((r) => [
-      r.getDataValue('id'),
-      { nickname: r.getDataValue('nickname'), avatar: r.getDataValue('avatar') ?? null },
-    ]),
-  );
+  return new Map(rows.map((r) => [r.id, { nickname: r.nickname, avatar: r.avatar ?? null }]));
 }
 
 /** `13800138000` → `138****8000`: enough for an operator to tell buyers apart, never the whole number. */
