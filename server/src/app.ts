@@ -78,8 +78,10 @@ export function buildApp(rt: Runtime, modules: readonly AnyModule[] = MODULES, o
     ctx.set('Cache-Control', 'public, max-age=3600');
     ctx.body = ROBOTS_TXT;
   });
+  const healthy = JSON.stringify({ status: 'ok' });
   table.routerFor('/healthz').get('/healthz', (ctx) => {
-    ctx.body = { status: 'ok' };
+    ctx.type = 'application/json';
+    ctx.body = healthy;
   });
   table.routerFor('/readyz').get('/readyz', async (ctx) => {
     const check = async (fn: () => Promise<unknown>) => {

@@ -84,8 +84,14 @@ export function resolveClientIp(
  */
 export function clientIp(trustedProxies: readonly string[]) {
   const isTrusted = trustedProxyMatcher(trustedProxies);
+  // a keep-alive connection's peer never changes: its normalised address is worked out once per socket
+  const peers = new WeakMap<object, string>();
   return async function resolveClient(ctx: Context, next: Next) {
-    ctx.request.ip = resolveClientIp(ctx.req.socket.remoteAddress, ctx.get('x-forwarded-for') || undefined, isTrusted);
+    const socket = ctx.req.socket;
+    let peer = peers.get(socket);
+    if (peer === undefined) peers.set(socket, (peer = resolveClientIp(socket.remoteAddress, undefined, () => false)));
+    const forwardedFor = ctx.get('x-forwarded-for');
+    ctx.request.ip = forwardedFor && peer && isTrusted(peer) ? resolveClientIp(peer, forwardedFor, isTrusted) : peer;
     return next();
   };
 }

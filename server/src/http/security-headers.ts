@@ -97,8 +97,20 @@ export function helmetHeaders(options: HelmetOptions): [name: string, value: str
   return [...headers];
 }
 
+// An API answer is JSON, never a document: helmet's headers that only concern documents or retired browsers and
+// plug-ins (DNS prefetch, IE8 downloads, Flash/Acrobat policies, the XSS auditor, origin-keyed agent clusters) are
+// left off it, ~170 bytes less on every answer. Pages (shop, admin) and uploads keep them.
+const documentOnly = {
+  xDnsPrefetchControl: false,
+  xDownloadOptions: false,
+  xPermittedCrossDomainPolicies: false,
+  xXssProtection: false,
+  originAgentCluster: false,
+} as const satisfies HelmetOptions;
+
 const apiPolicy: HelmetOptions = {
   ...common,
+  ...documentOnly,
   contentSecurityPolicy: {
     useDefaults: false,
     directives: { 'default-src': ["'none'"], 'frame-ancestors': ["'none'"], 'base-uri': ["'none'"] },

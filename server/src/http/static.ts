@@ -72,6 +72,8 @@ function spa(dir: string, notBuilt: string): Middleware {
  */
 export function refusePathTraversal(): Middleware {
   return async function checkPath(ctx, next) {
+    // the common case, a path with neither dots nor escapes, can hold no `..`, NUL or bad encoding
+    if (!/[.%\\]/.test(ctx.path)) return next();
     let decoded: string;
     try {
       decoded = decodeURIComponent(ctx.path);

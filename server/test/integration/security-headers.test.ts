@@ -217,6 +217,16 @@ describe('the API', () => {
     expect(csp(res)).toMatchObject({ 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] });
     expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
   });
+
+  it("leaves off the headers that only concern documents; the shop's pages keep them", async () => {
+    const documentOnly = ['x-dns-prefetch-control', 'x-download-options', 'x-permitted-cross-domain-policies'];
+    const api = await get('/api/v1/products');
+    for (const name of [...documentOnly, 'x-xss-protection', 'origin-agent-cluster'])
+      expect(api.headers.get(name)).toBeNull();
+    const page = await get('/');
+    for (const name of documentOnly) expect(page.headers.get(name)).not.toBeNull();
+    expect(page.headers.get('x-xss-protection')).toBe('0');
+  });
 });
 
 describe('path traversal', () => {
