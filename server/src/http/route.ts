@@ -2,6 +2,7 @@
 // its rate limit, and a handler that only calls a use case. The same declaration mounts the Koa route and
 // documents it in the OpenAPI registry, so the document cannot drift from what is validated.
 import { cachedJson } from '../platform/micro-cache';
+import { sendPrecompressed } from './cached-compression';
 import type Router from '@koa/router';
 import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { Context } from 'koa';
@@ -178,9 +179,12 @@ export function mountRoute(router: Router, registry: OpenAPIRegistry, spec: Rout
     const body = shouldCheck(deps.responseChecks) ? checkResponse(spec, result) : result;
     if (body === undefined) return;
     // serialised here, once: an object body is stringified by Koa when it responds and again by koa-compress
-    // asking for its length first
+    // asking for its length first. A value from a micro-cache is sent as the JSON (and compressed bytes) made
+    // when it was loaded; it has passed the contract check above all the same.
     ctx.type = 'application/json';
-    ctx.body = cachedJson(body) ?? JSON.stringify(body);
+    const cached = cachedJson(result);
+    if (cached !== undefined && sendPrecompressed(ctx, result as object, cached)) return;
+    ctx.body = cached ?? JSON.stringify(body);
   });
   registry.registerPath(toOpenApi(spec));
 }

@@ -1,5 +1,7 @@
 // Hot public reads come from the instance's memory (≤ READ_CACHE_MS, 1 s): a cache hit runs no SQL and no Redis
 // command, a stampede loads once, and this instance's own writes (orders, cancellations, shelf) show at once.
+import http from 'node:http';
+import zlib from 'node:zlib';
 import type { Sequelize } from 'sequelize';
 import { adminLogin, startTestServer, type TestServer } from '../support/harness';
 import { buyer, createProduct, placeOrder } from '../support/shop';
@@ -82,3 +84,44 @@ it('a write made elsewhere (another instance, straight SQL) shows once the secon
   await new Promise((r) => setTimeout(r, 1100)); // READ_CACHE_MS is 1000
   expect((await detail(productId)).body.skus[0].stock).toBe(4);
 });
+
+it('a cached page is compressed once per load, for every client that accepts brotli or gzip', async () => {
+  const created = await t.api('POST', '/api/admin/v1/products', {
+    token: admin,
+    body: { title: '长描述商品', description: '新鲜直达'.repeat(400), skus: [{ priceFen: 990, stock: 5 }] },
+  });
+  const productId = created.body.id as number;
+  const brotli = jest.spyOn(zlib, 'brotliCompressSync');
+  try {
+    const plain = await getRaw(`/api/v1/products/${productId}`);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const expected = JSON.parse(plain.body.toString('utf8'));
+    for (let i = 0; i < 5; i++) {
+      const res = await getRaw(`/api/v1/products/${productId}`, 'gzip;q=0.8, br');
+      expect(res.headers['content-encoding']).toBe('br');
+      expect(String(res.headers.vary)).toMatch(/accept-encoding/i);
+      expect(JSON.parse(zlib.brotliDecompressSync(res.body).toString('utf8'))).toEqual(expected);
+    }
+    const gzip = await getRaw(`/api/v1/products/${productId}`, 'gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(zlib.gunzipSync(gzip.body).toString('utf8'))).toEqual(expected);
+    expect(brotli).toHaveBeenCalledTimes(1);
+  } finally {
+    brotli.mockRestore();
+  }
+});
+
+/** a GET whose body is returned as sent on the wire (fetch would negotiate and decode on its own) */
+function getRaw(p: string, acceptEncoding?: string) {
+  const headers: Record<string, string> = acceptEncoding === undefined ? {} : { 'Accept-Encoding': acceptEncoding };
+  return new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    http
+      .get(new URL(p, t.baseUrl), { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('error', reject);
+      })
+      .on('error', reject);
+  });
+}
