@@ -5,9 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createProduct, type CatalogModels } from '../modules/catalog';
-import type { GroupbuyModels } from '../modules/groupbuy';
+import { CampaignInput } from '../contracts/groupbuy';
+import type { GroupbuyApi } from '../modules/groupbuy';
 import type { AssembledModules } from '../kit/registry';
-import { inTransaction } from '../platform/db/transaction';
 import { repoPath } from '../platform/repo-paths';
 import type { Runtime } from '../platform/runtime';
 import { renderPicture, type PictureSpec } from './demo-pictures';
@@ -33,9 +33,9 @@ const DAY_MS = 86_400_000;
 
 export async function seedDemoCatalog(
   rt: Runtime,
-  models: AssembledModules['models'],
+  modules: Pick<AssembledModules, 'models' | 'api'>,
 ): Promise<{ products: number; campaigns: number } | undefined> {
-  const catalog = models.catalog as CatalogModels;
+  const catalog = modules.models.catalog as CatalogModels;
   const { Category, Product } = catalog;
   if ((await Product.count()) > 0) return undefined;
   const data = JSON.parse(fs.readFileSync(DEMO_CATALOG_FILE, 'utf8')) as DemoCatalog;
@@ -74,55 +74,31 @@ export async function seedDemoCatalog(
     );
     await Product.update({ sales: p.sales }, { where: { id: created.id } });
     if (p.groupbuy) {
-      await seedCampaign(rt, models.groupbuy as GroupbuyModels, p.title, created, p.groupbuy);
+      await seedCampaign(rt, modules.api('groupbuy'), p.title, created, p.groupbuy);
       campaigns++;
     }
   }
   return { products: data.products.length, campaigns };
 }
 
-/** A group buy on a demo product, live from now for 30 days, audited like an operator's (by the system). */
+/** A group buy on a demo product, live from now for 30 days, created (and audited) as an operator's would be. */
 async function seedCampaign(
   rt: Runtime,
-  { Campaign, CampaignSku }: GroupbuyModels,
+  groupbuy: GroupbuyApi,
   title: string,
   product: { id: number; skus: { id: number }[] },
   gb: NonNullable<DemoCatalog['products'][number]['groupbuy']>,
 ): Promise<void> {
-  const fields = {
+  const input = CampaignInput.parse({
     productId: product.id,
     title,
     size: gb.size,
-    validityHours: 24,
-    startsAt: null,
-    endsAt: new Date(rt.clock.now().getTime() + 30 * DAY_MS),
-    perUserLimit: 0,
-    newUsersOnly: false,
-    virtualCompletion: false,
-    virtualThresholdPct: 50,
-    stackWithCoupons: false,
-    enabled: true,
-  };
-  const skus = product.skus.map((s, i) => ({
-    skuId: s.id,
-    groupPriceFen: gb.groupPriceFen[i]!,
-    leaderPriceFen: gb.leaderPriceFen?.[i] ?? null,
-  }));
-  await inTransaction(rt.sequelize, rt.db, async (transaction) => {
-    const id = (await Campaign.create(fields, { transaction })).getDataValue('id');
-    await CampaignSku.bulkCreate(
-      skus.map((s) => ({ campaignId: id, ...s })),
-      { transaction },
-    );
-    await rt.audit.record(
-      transaction,
-      { operatorId: null },
-      {
-        action: 'groupbuy.campaign.create',
-        entity: 'groupbuy_campaign',
-        entityId: id,
-        after: { ...fields, skus },
-      },
-    );
+    endsAt: new Date(rt.clock.now().getTime() + 30 * DAY_MS).toISOString(),
+    skus: product.skus.map((s, i) => ({
+      skuId: s.id,
+      groupPriceFen: gb.groupPriceFen[i]!,
+      leaderPriceFen: gb.leaderPriceFen?.[i] ?? null,
+    })),
   });
+  await groupbuy.createCampaign({ operatorId: null }, input);
 }

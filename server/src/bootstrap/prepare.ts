@@ -23,7 +23,7 @@ export async function prepare(
   opts: { seedDemo: boolean },
 ): Promise<PrepareResult> {
   const migrations = await migrate(rt.sequelize, rt.logger);
-  const seeded = opts.seedDemo ? await seedDemoCatalog(rt, modules.models) : undefined;
+  const seeded = opts.seedDemo ? await seedDemoCatalog(rt, modules) : undefined;
   const firstAdmin = await modules.api('identity').ensureFirstAdmin(rt.config.admin);
   return { migrations, seeded, firstAdmin };
 }

@@ -12,7 +12,7 @@ async function run() {
   const rt = createRuntime(config);
   await migrate(rt.sequelize);
   const { modules } = buildApp(rt);
-  const seeded = await seedDemoCatalog(rt, modules.models);
+  const seeded = await seedDemoCatalog(rt, modules);
   console.log(
     seeded
       ? `seeded ${seeded.products} demo products, ${seeded.campaigns} group buys`

@@ -89,7 +89,7 @@ export function clientIp(trustedProxies: readonly string[]) {
   return async function resolveClient(ctx: Context, next: Next) {
     const socket = ctx.req.socket;
     let peer = peers.get(socket);
-    if (peer === undefined) peers.set(socket, (peer = resolveClientIp(socket.remoteAddress, undefined, () => false)));
+    if (peer === undefined) peers.set(socket, (peer = normalizeIp(socket.remoteAddress) ?? socket.remoteAddress ?? ''));
     const forwardedFor = ctx.get('x-forwarded-for');
     ctx.request.ip = forwardedFor && peer && isTrusted(peer) ? resolveClientIp(peer, forwardedFor, isTrusted) : peer;
     return next();

@@ -158,7 +158,6 @@ export function securityHeaders(opts: { h5Index: string }): Middleware {
   return async function withSecurityHeaders(ctx, next) {
     const area = areaOf(ctx.path);
     for (const [name, value] of area === 'shop' ? shopHeaders() : fixed[area]) ctx.res.setHeader(name, value);
-    ctx.res.removeHeader('X-Powered-By');
     await next();
     if (area === 'api' && !ctx.response.get('Cache-Control')) ctx.set('Cache-Control', 'no-store');
   };

@@ -64,7 +64,7 @@ it('a second run seeds nothing and changes nothing', async () => {
     campaigns: await t.models.groupbuy.Campaign.count(),
   };
   expect(before.campaigns).toBeGreaterThanOrEqual(3);
-  expect(await seedDemoCatalog(t.rt, t.models as unknown as Record<string, unknown>)).toBeUndefined();
+  expect(await seedDemoCatalog(t.rt, t.modules)).toBeUndefined();
   expect({
     products: await t.models.catalog.Product.count(),
     campaigns: await t.models.groupbuy.Campaign.count(),

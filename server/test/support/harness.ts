@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Sequelize } from 'sequelize';
 import { buildApp } from '../../src/app';
 import { MODULES } from '../../src/compose-modules';
-import type { AnyModule } from '../../src/kit/registry';
+import type { AnyModule, AssembledModules } from '../../src/kit/registry';
 import { ensureDatabase, prepare } from '../../src/bootstrap/prepare';
 import { loadConfig } from '../../src/config';
 import { randomToken } from '../../src/kernel/ids';
@@ -41,6 +41,8 @@ export interface TestServer {
   rt: Runtime;
   /** every module's models (tests read and arrange rows directly) */
   models: TestModels;
+  /** the assembled modules (their APIs, as the composition root sees them) */
+  modules: AssembledModules;
   mode: 'services' | 'embedded';
   admin: { username: string; password: string };
   api<T = any>(
@@ -104,6 +106,7 @@ export async function startTestServer(opts: StartOptions = {}): Promise<TestServ
     baseUrl,
     rt,
     models: modules.models as unknown as TestModels,
+    modules,
     mode,
     admin: TEST_ADMIN,
     async api(method, p, o = {}) {

@@ -5,7 +5,11 @@
 //   persistence/   models; http/ thin routes; this file: the module's definition
 // It declares the `groupbuy` order kind (paid orders wait for their group), prices its orders with its own step,
 // follows its members' orders through order events, and sends durable work through the outbox.
+import type { z } from 'zod';
+import type { CampaignInput } from '../../contracts/groupbuy';
 import { defineModule } from '../../kit/module';
+import type { OperatorRef } from '../../platform/audit/audit-log';
+import { saveCampaign } from './application/campaigns';
 import { onEvent } from '../../kit/events';
 import { refundWholeOrder } from '../../flows/refund-whole-order';
 import { cancelUnpaidMember, closeExpiredGroups } from './application/close';
@@ -29,8 +33,10 @@ export type { GroupbuyModels };
 
 const KIND = 'groupbuy';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- nothing is offered to other modules yet
-export interface GroupbuyApi {}
+/** What group buy offers outside itself: creating a campaign as an operator would (the demo seed uses it). */
+export interface GroupbuyApi {
+  createCampaign(by: OperatorRef, input: z.output<typeof CampaignInput>): Promise<{ id: number }>;
+}
 
 declare module '../../kit/module' {
   interface ModuleApis {
@@ -61,7 +67,7 @@ export const groupbuyModule = defineModule({
       campaignCards: new CampaignCards(rt.config.readCacheMs, (id) => loadCampaignCard(deps, id)),
     };
     return {
-      api: {},
+      api: { createCampaign: (by, input) => saveCampaign(deps, by, input) },
       routes: groupbuyRoutes(deps),
       jobs: [{ name: 'close-expired-groups', schedule: '* * * * *', run: ({ now }) => closeExpiredGroups(deps, now) }],
       outbox: {

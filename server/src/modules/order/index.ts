@@ -9,7 +9,7 @@ import { autoConfirmShipped } from './application/receipt';
 import { hasPaidOrder, orderStatuses, releaseAwaiting } from './application/campaign-orders';
 import { applyPaid, orderForPayment, refundSettled } from './application/payment-events';
 import { placeOrderIn, type OrderExtension } from './application/place-order';
-import { quoteItems, type PriceQuote } from './application/price-order';
+import { quoteBaskets, type PriceQuote } from './application/price-order';
 import type { ContributedPriceStep, OrderDeps, OrderKindPolicy } from './application/ports';
 import { beginRefund, endRefund, lockOrderFacts } from './application/refund-state';
 import { cancelExpiredOrders, cancelOrder, type CancelOutcome } from './application/transitions';
@@ -38,10 +38,13 @@ export interface OrderApi {
     ext?: OrderExtension,
   ): Promise<Order>;
   /**
-   * what `items` would cost with a campaign's price steps (then every contributed step and shipping): the same
-   * pipeline `placeIn` charges with, so a campaign page shows what its order will charge
+   * what each basket would cost with its campaign price steps (then every contributed step and shipping): the same
+   * pipeline `placeIn` charges with, so a campaign page shows what its order will charge. The SKUs of all baskets
+   * are read at once; a basket with a SKU that cannot be sold is `null`.
    */
-  quote(items: { skuId: number; quantity: number }[], steps: PriceStep[]): Promise<PriceQuote>;
+  quote(
+    baskets: { items: { skuId: number; quantity: number }[]; steps: PriceStep[] }[],
+  ): Promise<(PriceQuote | null)[]>;
   applyPaid(t: Transaction, orderId: number, paidFen: number, paidAt: Date): ReturnType<typeof applyPaid>;
   refundSettled(
     t: Transaction,
@@ -100,7 +103,7 @@ export const orderModule = defineModule({
     return {
       api: {
         placeIn: (t, userId, input, address, ext) => placeOrderIn(deps, t, userId, input, address, ext),
-        quote: (items, steps) => quoteItems(deps, items, steps),
+        quote: (baskets) => quoteBaskets(deps, baskets),
         applyPaid: (t, orderId, paidFen, paidAt) => applyPaid(deps, t, orderId, paidFen, paidAt),
         refundSettled: (t, orderId, refundedFen, settled) => refundSettled(deps, t, orderId, refundedFen, settled),
         forPayment: (t, orderId, opts) => orderForPayment(deps, t, orderId, opts),

@@ -1,6 +1,7 @@
 // Lines leave the cart once they are ordered: run in the order's own transaction (the `order.placed` event), so
 // an order that rolls back leaves the cart as it was, and a placed order never leaves its lines behind.
 import { QueryTypes, type Transaction } from 'sequelize';
+import { caseWhen } from '../../../platform/db/case-when';
 import type { CartItemModel } from '../persistence/model';
 
 /**
@@ -19,18 +20,17 @@ export async function removeOrderedLines(
   for (const l of lines) ordered.set(l.skuId, (ordered.get(l.skuId) ?? 0) + l.quantity);
   if (ordered.size === 0) return;
   const skuIds = [...ordered.keys()];
-  const orderedQty = `CASE sku_id ${skuIds.map(() => 'WHEN ? THEN ?').join(' ')} END`;
-  const pairs = [...ordered].flat();
+  const qty = caseWhen('sku_id', ordered);
   const run = (sql: string, replacements: unknown[]) =>
     CartItem.sequelize!.query(sql, { replacements, transaction: t, type: QueryTypes.UPDATE });
-  await run(`DELETE FROM cart_items WHERE user_id = ? AND sku_id IN (?) AND quantity <= ${orderedQty}`, [
+  await run(`DELETE FROM cart_items WHERE user_id = ? AND sku_id IN (?) AND quantity <= ${qty.sql}`, [
     userId,
     skuIds,
-    ...pairs,
+    ...qty.replacements,
   ]);
   await run(
-    `UPDATE cart_items SET quantity = quantity - ${orderedQty}, updated_at = ?
-      WHERE user_id = ? AND sku_id IN (?) AND quantity > ${orderedQty}`,
-    [...pairs, new Date(), userId, skuIds, ...pairs],
+    `UPDATE cart_items SET quantity = quantity - ${qty.sql}, updated_at = ?
+      WHERE user_id = ? AND sku_id IN (?) AND quantity > ${qty.sql}`,
+    [...qty.replacements, new Date(), userId, skuIds, ...qty.replacements],
   );
 }

@@ -1,6 +1,7 @@
 // Stock for orders: SKU snapshots to price and record, and atomic reservation. A reservation is one conditional
 // UPDATE per SKU (never read-then-write), in SKU id order so concurrent orders lock rows in the same order.
 import { QueryTypes, type Transaction } from 'sequelize';
+import { caseWhen } from '../../../platform/db/case-when';
 import { CatalogErrors } from '../errors';
 import { parseSpecs } from '../persistence/models';
 import type { CatalogDb } from './ports';
@@ -99,12 +100,14 @@ export async function reserveStock(
       [unknown, number | { affectedRows?: number; changes?: number }]
     >; // QueryTypes.UPDATE: without it SQLite reports no affected-row count
   if (merged.length > 1) await run('SAVEPOINT reserve_stock');
-  const qty = `CASE id ${merged.map(() => 'WHEN ? THEN ?').join(' ')} END`;
-  const pairs = merged.flatMap((l) => [l.skuId, l.quantity]);
-  const [, affected] = await run(`UPDATE skus SET stock = stock - ${qty} WHERE id IN (?) AND stock >= ${qty}`, [
-    ...pairs,
+  const qty = caseWhen(
+    'id',
+    merged.map((l) => [l.skuId, l.quantity] as const),
+  );
+  const [, affected] = await run(`UPDATE skus SET stock = stock - ${qty.sql} WHERE id IN (?) AND stock >= ${qty.sql}`, [
+    ...qty.replacements,
     merged.map((l) => l.skuId),
-    ...pairs,
+    ...qty.replacements,
   ]);
   if (affectedRows(affected) === merged.length) return;
   if (merged.length > 1) await run('ROLLBACK TO SAVEPOINT reserve_stock');

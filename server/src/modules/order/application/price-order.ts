@@ -14,43 +14,68 @@ function contributedSteps(deps: OrderDeps): PriceStep[] {
   return [...deps.pricingSteps].sort((a, b) => a.order - b.order).map((s) => s.step);
 }
 
+type Items = { skuId: number; quantity: number }[];
+
+/** The pipeline on SKU facts already read: campaign steps, contributed steps, then shipping on what is left. */
+function priceWith(
+  deps: OrderDeps,
+  skus: Map<number, SkuForOrder>,
+  items: Items,
+  campaignSteps: PriceStep[],
+  shipping: Parameters<typeof shippingStep>[0],
+): PriceBreakdown {
+  for (const item of items) {
+    const sku = skus.get(item.skuId);
+    if (!sku || !sku.onShelf) throw OrderErrors.SKU_UNAVAILABLE({ skuId: item.skuId });
+  }
+  return runPricing(
+    startPricing(
+      items.map((i) => ({ skuId: i.skuId, quantity: i.quantity, listPriceFen: skus.get(i.skuId)!.priceFen })),
+    ),
+    [...campaignSteps, ...contributedSteps(deps), shippingStep(shipping)],
+  );
+}
+
 export async function priceItems(
   deps: OrderDeps,
   t: Transaction | undefined,
-  items: { skuId: number; quantity: number }[],
+  items: Items,
   campaignSteps: PriceStep[] = [],
 ): Promise<PricedOrder> {
   const skus = await deps.catalog.skuSnapshots(
     t,
     items.map((i) => i.skuId),
   );
-  for (const item of items) {
-    const sku = skus.get(item.skuId);
-    if (!sku || !sku.onShelf) throw OrderErrors.SKU_UNAVAILABLE({ skuId: item.skuId });
-  }
-  const breakdown = runPricing(
-    startPricing(
-      items.map((i) => ({ skuId: i.skuId, quantity: i.quantity, listPriceFen: skus.get(i.skuId)!.priceFen })),
-    ),
-    // campaign prices first, then contributed steps (coupons, live prices), then shipping on what is left
-    [...campaignSteps, ...contributedSteps(deps), shippingStep((await orderSettings(deps, t)).shipping)],
-  );
-  return { skus, breakdown };
+  const { shipping } = await orderSettings(deps, t);
+  return { skus, breakdown: priceWith(deps, skus, items, campaignSteps, shipping) };
 }
 
-/** What `items` would cost with a campaign's steps, through the same pipeline (and shipping) an order runs. */
-export async function quoteItems(
+/**
+ * What each basket would cost with its campaign steps, through the same pipeline (and shipping) an order runs;
+ * the SKUs of all baskets are read in one query. A basket with a SKU that cannot be sold is `null`.
+ */
+export async function quoteBaskets(
   deps: OrderDeps,
-  items: { skuId: number; quantity: number }[],
-  campaignSteps: PriceStep[],
-): Promise<PriceQuote> {
-  const { breakdown } = await priceItems(deps, undefined, items, campaignSteps);
-  return {
-    itemsTotalFen: breakdown.itemsTotalFen,
-    discountFen: breakdown.discountFen,
-    shippingFen: breakdown.shippingFen,
-    payableFen: breakdown.payableFen,
-  };
+  baskets: { items: Items; steps: PriceStep[] }[],
+): Promise<(PriceQuote | null)[]> {
+  const skus = await deps.catalog.skuSnapshots(undefined, [
+    ...new Set(baskets.flatMap((b) => b.items.map((i) => i.skuId))),
+  ]);
+  const { shipping } = await orderSettings(deps, undefined);
+  return baskets.map(({ items, steps }) => {
+    try {
+      const breakdown = priceWith(deps, skus, items, steps, shipping);
+      return {
+        itemsTotalFen: breakdown.itemsTotalFen,
+        discountFen: breakdown.discountFen,
+        shippingFen: breakdown.shippingFen,
+        payableFen: breakdown.payableFen,
+      };
+    } catch (e) {
+      if (OrderErrors.SKU_UNAVAILABLE.is(e)) return null;
+      throw e;
+    }
+  });
 }
 
 export interface PriceQuote {
