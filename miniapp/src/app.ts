@@ -3,6 +3,7 @@ import './components/nutui-styles';
 import './app.css';
 import './first-page';
 import './landmarks';
+import './router-guard';
 
 function App({ children }: PropsWithChildren) {
   // children is the page being shown

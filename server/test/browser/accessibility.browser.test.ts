@@ -9,7 +9,7 @@ import type { AxeResults } from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { adminLogin } from '../support/harness';
 import { payAndSettle } from '../support/shop';
-import { h5Login, launchChromium, payInSandboxCashier, SCREENSHOTS, startBrowserServer } from './harness';
+import { h5Login, launchChromium, payInSandboxCashier, SCREENSHOTS, settled, startBrowserServer } from './harness';
 
 const TIMEOUT = 60_000;
 jest.setTimeout(6 * TIMEOUT);
@@ -40,7 +40,7 @@ const visible = (p: Page, selector: string) => p.locator(`${selector}:visible`).
 
 /** Runs axe-core on what `p` shows now; one finding per violated rule, with the offending elements and why. */
 async function audit(p: Page, name: string): Promise<Finding[]> {
-  await p.waitForTimeout(400); // page transitions and skeletons settle
+  await settled(p); // page transitions and drawers have ended
   await shot(p, name);
   if (!(await p.evaluate(() => 'axe' in window))) await p.addScriptTag({ path: AXE });
   const violations = await p.evaluate(async () => {

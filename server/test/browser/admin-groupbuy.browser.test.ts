@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { fromShanghaiWallClock, toShanghaiWallClock } from '../../src/contracts/display';
 import { campaign } from '../support/groupbuy';
 import { adminLogin } from '../support/harness';
-import { adminPage, launchChromium, SCREENSHOTS, startBrowserServer } from './harness';
+import { adminPage, launchChromium, SCREENSHOTS, settled, startBrowserServer } from './harness';
 
 const TIMEOUT = 60_000;
 jest.setTimeout(3 * TIMEOUT);
@@ -113,7 +113,7 @@ test('an operator edits a campaign and schedules it in China time', async () => 
   const edited = row(`${SCHEDULED}（双十二）`);
   await edited.locator('[data-testid="gb-campaign-phase"]', { hasText: '未开始' }).waitFor();
   expect(await edited.textContent()).toContain(`${start}:00 ~ ${end}:00`);
-  await page.waitForTimeout(300); // the drawer slides out
+  await settled(page); // the drawer has slid out
   await shot('03-scheduled');
 });
 

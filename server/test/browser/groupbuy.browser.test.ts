@@ -13,6 +13,7 @@ import {
   mobileContext,
   payInSandboxCashier,
   SCREENSHOTS,
+  settled,
   startBrowserServer,
 } from './harness';
 
@@ -133,7 +134,7 @@ test('admin: the operator sees the campaign and its succeeded group', async () =
   await admin.locator('[data-testid="gb-campaign-row"]', { hasText: '拼团测试·赣南脐橙 5 斤' }).click();
   const row = admin.locator('[data-testid="gb-group-row"]', { hasText: groupCode });
   await row.waitFor();
-  await admin.waitForTimeout(400); // the drawer slides in
+  await settled(admin); // the drawer has slid in
   await admin.screenshot({ path: path.join(SCREENSHOTS, 'groupbuy-05-admin.png'), animations: 'disabled' });
   expect(await row.textContent()).toContain('拼团成功'); // the shop's word, shared through @display
   expect(await row.textContent()).toContain('2 / 2 / 2');

@@ -127,3 +127,31 @@ export async function fillAddressForm(page: Page, a: AddressFormInput): Promise<
   await form.locator('.address-save').click();
   await form.waitFor({ state: 'detached' });
 }
+
+/**
+ * Taro's H5 router at rest (on the page whose path includes `hash`, when given): the top page slid fully in and
+ * drawn, and no page still sliding. Pages under it may still be drawn (Taro keeps tab pages shown beneath).
+ */
+export async function routerAtRest(page: Page, hash = ''): Promise<void> {
+  await page.waitForFunction((want) => {
+    const pages = [...document.querySelectorAll('.taro_router > .taro_page')];
+    const top = pages[pages.length - 1];
+    if (!top || !top.id.includes(want)) return false;
+    const drawn = top.classList.contains('taro_page_stationed') && getComputedStyle(top).display !== 'none';
+    const sliding = pages.some((p) => p.getAnimations().some((a) => a.playState === 'running'));
+    return drawn && !sliding;
+  }, hash);
+}
+
+/**
+ * What the page shows has stopped moving: every finite CSS animation and transition has ended (a drawer slid in, a
+ * swiper laid out, a page slid in), and on the H5 shop Taro's router is at rest. Endless ones (spinners) are left.
+ */
+export async function settled(page: Page): Promise<void> {
+  if (await page.evaluate(() => !!document.querySelector('.taro_router'))) await routerAtRest(page);
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+  );
+}

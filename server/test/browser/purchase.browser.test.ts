@@ -61,8 +61,9 @@ test('H5: log in, add to cart, check out with a new address, pay in the sandbox 
 
   await page.goto(`${server.baseUrl}/#/subpackages/product/detail/index?id=${productId}`);
   await visible(page, '.product-title').waitFor();
+  // on to the cart once the line is in it (the shop says so), not after a guessed delay
   await visible(page, '.add-to-cart').click();
-  await page.waitForTimeout(500);
+  await page.getByText('已加入购物车').first().waitFor();
   await shot(page, '01-detail');
 
   await page.goto(`${server.baseUrl}/#/pages/cart/index`);

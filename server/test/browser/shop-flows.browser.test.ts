@@ -7,7 +7,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { adminLogin } from '../support/harness';
-import { adminPage, h5Login, launchChromium, payInSandboxCashier, SCREENSHOTS, startBrowserServer } from './harness';
+import {
+  adminPage,
+  h5Login,
+  launchChromium,
+  payInSandboxCashier,
+  routerAtRest,
+  SCREENSHOTS,
+  settled,
+  startBrowserServer,
+} from './harness';
 
 const TIMEOUT = 60_000;
 jest.setTimeout(4 * TIMEOUT);
@@ -115,7 +124,7 @@ test.each([
   await page.goto(`${server.baseUrl}/#/subpackages/product/detail/index?id=${groupProduct.id}`); // a fresh load
   await visible(page, '.detail__image').waitFor();
   await visible(page, '.gb-section').waitFor();
-  await page.waitForTimeout(300); // the swiper lays out its slides
+  await settled(page); // the swiper has laid out its slides
   await shot(page, `01-product-${vp.width}`);
 
   const box = async (selector: string) => (await visible(page, selector).boundingBox())!;
@@ -213,7 +222,7 @@ test('cart → checkout with a note → pay → back: the lines left the cart an
 
   // back from the paid order: the checkout was replaced in the stack, so it is not there with a live button
   await c.page.goBack();
-  await c.page.waitForTimeout(1000);
+  await routerAtRest(c.page);
   await shot(c.page, '04-back-after-paying');
   expect(c.page.url()).not.toContain('order/checkout');
   expect(await c.page.locator('.checkout-submit:visible').count()).toBe(0);

@@ -1,0 +1,39 @@
+// H5: the page on top of Taro's router is never hidden. Taro 4.2's router hides the page it leaves on a timer (the
+// slide-in's length, ~300 ms) and showing that page again does not cancel the timer: a back tap before the timer
+// fires leaves the page it returns to hidden (`taro_page_shade`, display: none), a blank screen until the next
+// navigation. Seen in a browser test that went back from 拼团专区 quickly (issue 22). The guard takes the class off
+// whenever it lands on the top page; every page under it is still hidden as before.
+const SHADE = 'taro_page_shade';
+
+function unshadeTop(router: Element): void {
+  const pages = router.querySelectorAll(':scope > .taro_page');
+  const top = pages[pages.length - 1];
+  if (top?.classList.contains(SHADE)) top.classList.remove(SHADE);
+}
+
+function guard(router: Element): void {
+  // pages come and go as the router's children; their classes change on the children themselves
+  const concerns = (r: MutationRecord) => r.type === 'childList' || r.target.parentElement === router;
+  new MutationObserver((records) => {
+    if (records.some(concerns)) unshadeTop(router);
+  }).observe(router, {
+    subtree: true,
+    childList: true,
+    attributeFilter: ['class'],
+  });
+}
+
+// the router's frame is drawn right after the app's modules run (as for the landmarks)
+void Promise.resolve().then(() => {
+  const router = document.querySelector('.taro_router');
+  if (router) guard(router);
+  else
+    window.addEventListener(
+      'load',
+      () => {
+        const late = document.querySelector('.taro_router');
+        if (late) guard(late);
+      },
+      { once: true },
+    );
+});
