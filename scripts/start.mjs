@@ -11,10 +11,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-function run(cmd, args, what) {
+function run(cmd, args, what, env = {}) {
   const started = Date.now();
   if (what) console.log(`[linli] ${what}…`);
-  const r = spawnSync(cmd, args, { cwd: root, stdio: what ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
+  const r = spawnSync(cmd, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: what ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+  });
   if (r.status !== 0) {
     if (what) console.error(`[linli] ${what} failed (exit ${r.status}); run \`${cmd} ${args.join(' ')}\` to see why`);
     process.exit(r.status ?? 1);
@@ -34,16 +38,26 @@ if (production && !fs.existsSync(path.join(root, compiled('main.ts'))))
 const serverEntry = (file) => (production ? [process.execPath, [compiled(file)]] : [tsx, [`server/src/${file}`]]);
 run(...serverEntry('cli/check-config.ts'));
 
+// The front-ends are always production builds, whatever the shell's NODE_ENV says (a development H5 bundle needs
+// Taro's dev server and renders blank here). A build is reused only when its build-mode.json (written by
+// scripts/mark-build.mjs) says production; otherwise it is built again.
 const builds = [
-  ['admin/dist/index.html', ['run', 'build', '-w', 'admin'], 'building the admin (first start only, ~30 s)'],
-  [
-    'miniapp/dist/h5/index.html',
-    ['run', 'build:h5', '-w', 'miniapp'],
-    'building the H5 shop (first start only, ~30 s)',
-  ],
+  ['admin/dist', ['run', 'build', '-w', 'admin'], 'building the admin (~30 s)'],
+  ['miniapp/dist/h5', ['run', 'build:h5', '-w', 'miniapp'], 'building the H5 shop (~60 s)'],
 ];
-for (const [marker, args, what] of builds) {
-  if (!fs.existsSync(path.join(root, marker))) run(npm, args, what);
+function builtMode(dist) {
+  try {
+    if (!fs.existsSync(path.join(root, dist, 'index.html'))) return 'none';
+    return JSON.parse(fs.readFileSync(path.join(root, dist, 'build-mode.json'), 'utf8')).mode ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+for (const [dist, args, what] of builds) {
+  const mode = builtMode(dist);
+  if (mode === 'production') continue;
+  const why = mode === 'none' ? 'first start' : `the build in ${dist} was made in ${mode} mode`;
+  run(npm, args, `${what}; ${why}`, { NODE_ENV: 'production' });
 }
 
 const [command, args] = serverEntry('main.ts');
