@@ -23,17 +23,14 @@ function guard(router: Element): void {
   });
 }
 
-// the router's frame is drawn right after the app's modules run (as for the landmarks)
-void Promise.resolve().then(() => {
+/** Starts the guard on Taro's router; false when the router's frame is not drawn yet. */
+function guardRouter(): boolean {
   const router = document.querySelector('.taro_router');
   if (router) guard(router);
-  else
-    window.addEventListener(
-      'load',
-      () => {
-        const late = document.querySelector('.taro_router');
-        if (late) guard(late);
-      },
-      { once: true },
-    );
+  return !!router;
+}
+
+// the router's frame is drawn right after the app's modules run (as for the landmarks), else by the page's load
+void Promise.resolve().then(() => {
+  if (!guardRouter()) window.addEventListener('load', () => guardRouter(), { once: true });
 });
