@@ -85,12 +85,18 @@ export function buildApp(rt: Runtime, modules: readonly AnyModule[] = MODULES, o
   });
   table.routerFor('/readyz').get('/readyz', async (ctx) => {
     const check = async (fn: () => Promise<unknown>) => {
+      let timer: NodeJS.Timeout | undefined;
       try {
-        await Promise.race([fn(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);
+        await Promise.race([
+          fn(),
+          new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), 2000))),
+        ]);
         return 'ok';
       } catch (e) {
         rt.logger.warn({ err: e }, 'readiness check failed');
         return 'down';
+      } finally {
+        clearTimeout(timer); // a settled check leaves nothing scheduled (the process may exit at once)
       }
     };
     const [database, redis] = await Promise.all([

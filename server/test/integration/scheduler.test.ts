@@ -13,8 +13,11 @@ const logger = createLogger('silent');
 const clock = new BusinessClock();
 
 afterAll(async () => {
+  // keys() answers with the prefix included; a client without keyPrefix deletes them as named
   const keys = await redisA.keys(`${prefix}*`);
-  if (keys.length) await new Redis(TEST_REDIS_URL).del(...keys);
+  const plain = new Redis(TEST_REDIS_URL);
+  if (keys.length) await plain.del(...keys);
+  plain.disconnect();
   redisA.disconnect();
   redisB.disconnect();
 });
