@@ -38,6 +38,8 @@ export interface BuiltApp {
   modules: AssembledModules;
 }
 
+const CLIENT_GONE = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+
 export interface BuildOptions {
   /** where the built front-ends are (default: the repository's admin/dist and miniapp/dist/h5) */
   sites?: Partial<Pick<SiteDirs, 'h5Dir' | 'adminDir'>>;
@@ -48,6 +50,12 @@ export function buildApp(rt: Runtime, modules: readonly AnyModule[] = MODULES, o
   // Forwarded headers are never trusted wholesale (`proxy: false`): `clientIp` reads X-Forwarded-For only from
   // the configured TRUSTED_PROXIES.
   const app = new Koa({ proxy: false });
+  app.on('error', (err: NodeJS.ErrnoException) => {
+    // A client that goes away mid-download (a closed tab, a cancelled image) is not a server fault: Koa's default
+    // handler printed every one of them to stderr as "Premature close".
+    if (CLIENT_GONE.has(err.code ?? '')) rt.logger.debug({ err }, 'client closed the connection');
+    else rt.logger.error({ err }, 'response failed');
+  });
   const sites: SiteDirs = {
     h5Dir: opts.sites?.h5Dir ?? path.join(REPO_ROOT, 'miniapp/dist/h5'),
     adminDir: opts.sites?.adminDir ?? path.join(REPO_ROOT, 'admin/dist'),
