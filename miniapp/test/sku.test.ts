@@ -1,5 +1,5 @@
 import type { Sku } from '@contracts';
-import { initialSelection, isAvailable, matchSku, priceRange, specGroups } from '../src/subpackages/product/detail/sku';
+import { initialSelection, isAvailable, matchSku, specGroups } from '../src/subpackages/product/detail/sku';
 
 const sku = (id: number, specs: Record<string, string>, priceFen: number, stock: number): Sku => ({
   id,
@@ -39,14 +39,12 @@ describe('SKU selection', () => {
     expect(isAvailable(SKUS, NAMES, { 尺码: 'L' }, '颜色', '蓝')).toBe(false); // no blue L
   });
 
-  test('starts on the first SKU in stock', () => {
-    expect(initialSelection(SKUS)).toEqual({ 颜色: '红', 尺码: 'L' });
+  test('starts on the cheapest SKU in stock (the one the price tag shows)', () => {
+    expect(initialSelection(SKUS)).toEqual({ 颜色: '蓝', 尺码: 'M' });
+    expect(initialSelection([sku(1, { 颜色: '红' }, 2990, 4), sku(2, { 颜色: '蓝' }, 1990, 0)])).toEqual({
+      颜色: '红',
+    });
     expect(initialSelection([sku(1, { 颜色: '红' }, 1, 0)])).toEqual({ 颜色: '红' });
     expect(initialSelection([])).toEqual({});
-  });
-
-  test('price range', () => {
-    expect(priceRange(SKUS)).toEqual({ min: 1990, max: 2190 });
-    expect(priceRange([])).toBeUndefined();
   });
 });

@@ -3,7 +3,8 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { CampaignDetail } from '@contracts';
-import { formatFen } from '@display';
+import { formatFen, type PriceTag } from '@display';
+import PriceTagView from './PriceTag';
 import { getCampaign, listCampaigns } from '../services/groupbuy';
 import { countdown } from '../services/labels';
 import './shop.css';
@@ -13,11 +14,13 @@ interface Props {
   productId: number;
   /** the SKU picked on the page (null until every spec is chosen) */
   skuId: number | null;
+  /** the shopper picked that SKU (before, the campaign's headline tags show, as on the home and in 拼团专区) */
+  chosen: boolean;
   onOpen(campaignId: number, skuId: number): void;
 }
 
 /** On a product page: the group price, "open a group", and the open groups that need few people. */
-export default function GroupbuySection({ productId, skuId, onOpen }: Props) {
+export default function GroupbuySection({ productId, skuId, chosen, onOpen }: Props) {
   const [campaign, setCampaign] = useState<CampaignDetail | null>(null);
   const [now, setNow] = useState(Date.now());
 
@@ -33,19 +36,30 @@ export default function GroupbuySection({ productId, skuId, onOpen }: Props) {
   }, []);
 
   if (!campaign) return null;
-  const price = campaign.skus.find((s) => s.skuId === skuId) ?? null;
-  const groupPrice = price ? price.groupPriceFen : campaign.minGroupPriceFen;
-  // the server's quote for the picked SKU (or the first): opening pays the leader price, joining the group price
-  const quote = campaign.quotes.find((q) => q.skuId === (price?.skuId ?? campaign.skus[0]?.skuId)) ?? null;
-  const leaderDiffers = !!quote && quote.leader.unitPriceFen !== quote.member.unitPriceFen;
+  const picked = campaign.skus.find((s) => s.skuId === skuId) ?? null;
+  // the server's quote for the picked SKU: opening pays the leader price, joining the group price; before a SKU
+  // is picked, the display rule's tags for the whole campaign (the same as on the home and in 拼团专区)
+  const quote = picked && chosen ? (campaign.quotes.find((q) => q.skuId === picked.skuId) ?? null) : null;
+  const memberTag: PriceTag | null =
+    quote && picked
+      ? {
+          skuId: quote.skuId,
+          priceFen: quote.member.unitPriceFen,
+          from: false,
+          referenceFen: picked.listPriceFen > quote.member.unitPriceFen ? picked.listPriceFen : null,
+        }
+      : (campaign.prices?.member ?? null);
+  const leaderFen = quote ? quote.leader.unitPriceFen : campaign.prices?.leader?.priceFen;
+  const leaderFrom = !quote && !!campaign.prices?.leader?.from;
+  const leaderDiffers = leaderFen !== undefined && leaderFen !== memberTag?.priceFen;
 
   return (
     <View className="shop-card gb-section gb-campaign">
       <View className="shop-row">
-        <Text>
-          <Text className="shop-tag">{campaign.size}人团</Text> 拼团价{' '}
-          <Text className="shop-price gb-section__price">{formatFen(quote?.member.unitPriceFen ?? groupPrice)}</Text>
-        </Text>
+        <View className="gb-section__head">
+          <Text className="shop-tag">{campaign.size}人团</Text>
+          {memberTag ? <PriceTagView tag={memberTag} label="拼团价" className="gb-section__price" /> : null}
+        </View>
         <Button
           className="gb-open"
           type="primary"
@@ -57,12 +71,16 @@ export default function GroupbuySection({ productId, skuId, onOpen }: Props) {
           发起拼团
         </Button>
       </View>
-      {quote && (
+      {(quote || leaderDiffers) && (
         <Text className="shop-row__muted gb-section__terms">
-          {leaderDiffers && (
-            <Text className="gb-section__leader-price">开团价 {formatFen(quote.leader.unitPriceFen)} · </Text>
+          {leaderDiffers && leaderFen !== undefined && (
+            <Text className="gb-section__leader-price">
+              团长价 {formatFen(leaderFen)}
+              {leaderFrom ? '起' : ''}
+              {quote ? ' · ' : ''}
+            </Text>
           )}
-          {quote.member.shippingFen ? `运费 ${formatFen(quote.member.shippingFen)}` : '包邮'}
+          {quote ? (quote.member.shippingFen ? `运费 ${formatFen(quote.member.shippingFen)}` : '包邮') : null}
         </Text>
       )}
       {campaign.openGroups.map((g) => (

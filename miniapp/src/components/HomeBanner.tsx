@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Campaign } from '@contracts';
-import { formatFen } from '@display';
 import { resolveAsset } from '../services/env';
 import { listCampaigns } from '../services/groupbuy';
 import { scrollRegion } from './a11y';
+import PriceTagView from './PriceTag';
 import { imageAlt } from './img-alt';
 import './HomeBanner.css';
 
@@ -49,16 +49,12 @@ export default function HomeBanner() {
       </View>
       <View className="home-banner__track" {...scrollRegion('限时拼团活动')}>
         {items.map((c) => {
-          const cheapest = c.skus.reduce((a, b) => (b.groupPriceFen < a.groupPriceFen ? b : a), c.skus[0]!);
           return (
             <View key={c.id} className="home-banner__slide" data-id={c.id} onClick={() => openProduct(c.productId)}>
               <View className="home-banner__text">
                 <Text className="home-banner__size">{c.size}人团</Text>
                 <Text className="home-banner__title">{c.title}</Text>
-                <View className="home-banner__prices">
-                  <Text className="home-banner__price">{formatFen(cheapest.groupPriceFen)}</Text>
-                  <Text className="home-banner__list">{formatFen(cheapest.listPriceFen)}</Text>
-                </View>
+                {c.prices ? <PriceTagView tag={c.prices.member} size="small" className="home-banner__prices" /> : null}
                 <Text className="home-banner__cta">去拼团</Text>
               </View>
               {c.image ? (

@@ -53,6 +53,18 @@ export const CampaignSkuView = z.object({
   stock: z.number().int(),
 });
 
+/** The display rule's answer (contracts/display/price): the price a page shows, its 起, the same SKU's reference. */
+export const PriceTagView = z
+  .object({
+    skuId: Id,
+    priceFen: Fen,
+    from: z.boolean().openapi({ description: 'other SKUs on sale cost more (起)' }),
+    referenceFen: Fen.nullable().openapi({
+      description: 'the same SKU’s ordinary price, crossed out; null if not higher',
+    }),
+  })
+  .openapi('PriceTag');
+
 export const Campaign = z
   .object({
     id: Id,
@@ -71,7 +83,10 @@ export const Campaign = z
     enabled: z.boolean(),
     active: z.boolean().openapi({ description: 'enabled and inside its window now' }),
     skus: z.array(CampaignSkuView),
-    minGroupPriceFen: Fen,
+    prices: z.object({ member: PriceTagView, leader: PriceTagView.nullable() }).nullable().openapi({
+      description:
+        'what every page shows: the member’s price, and the leader’s (团长价) when it differs; null without SKUs',
+    }),
   })
   .openapi('GroupbuyCampaign');
 

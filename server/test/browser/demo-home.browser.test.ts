@@ -75,7 +75,7 @@ test('the home shows product pictures, sales and a group-buy banner', async () =
   const slides = page.locator('.home-banner__slide:visible');
   expect(await slides.count()).toBeGreaterThanOrEqual(3);
   expect(await slides.first().locator('.home-banner__size').textContent()).toMatch(/^\d+人团$/);
-  expect(await slides.first().locator('.home-banner__price').textContent()).toMatch(/^¥\d+\.\d{2}$/);
+  expect(await slides.first().locator('.price-tag__price').textContent()).toMatch(/^¥\d+\.\d{2}起?$/);
   await page.waitForFunction(
     () => ((document.querySelector('.home-banner__image img') as HTMLImageElement | null)?.naturalWidth ?? 0) > 0,
   );

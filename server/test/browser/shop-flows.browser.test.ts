@@ -151,7 +151,7 @@ test.each([
   const bar = await box('.detail__bar');
   expect(entry.y + entry.height).toBeLessThanOrEqual(bar.y);
   expect(await text(page, '.gb-section')).toContain('¥29.90');
-  expect(await text(page, '.gb-section')).toContain('开团价 ¥25.90');
+  expect(await text(page, '.gb-section')).toContain('团长价 ¥25.90');
 });
 
 test('group page: the leader and a joiner each see the price, shipping and total they are then charged', async () => {

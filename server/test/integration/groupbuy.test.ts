@@ -34,7 +34,13 @@ describe('campaigns', () => {
     expect(await bad({ startsAt: '2026-12-02T00:00:00Z', endsAt: '2026-12-01T00:00:00Z' })).toBe(400);
     const list = await t.api('GET', `/api/v1/groupbuy/campaigns?productId=${c.productId}`);
     expect(list.body.items).toEqual([
-      expect.objectContaining({ id: c.campaignId, size: 2, active: true, minGroupPriceFen: 6000 }),
+      expect.objectContaining({
+        id: c.campaignId,
+        size: 2,
+        active: true,
+        // the display rule's tag: the group price beside the same SKU's list price, no 团长价 without one
+        prices: { member: { skuId: c.skuId, priceFen: 6000, from: false, referenceFen: 10000 }, leader: null },
+      }),
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import type { Campaign } from '@contracts';
-import { formatDateTime, formatFen } from '@display';
+import { formatDateTime, formatFen, formatPriceTag } from '@display';
 import { App, Button, Card, Space, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useCampaigns, useSetCampaignEnabled } from './api';
@@ -69,7 +69,22 @@ export function CampaignListPage() {
         columns={[
           { title: '活动', dataIndex: 'title' },
           { title: '成团人数', dataIndex: 'size', width: 90 },
-          { title: '拼团价起', render: (_, c) => formatFen(c.minGroupPriceFen), width: 100 },
+          {
+            title: '拼团价',
+            width: 130,
+            // the shop's own rule (contracts/display/price): the member's price, the leader's beneath it
+            render: (_, c) =>
+              c.prices ? (
+                <>
+                  {formatPriceTag(c.prices.member, formatFen)}
+                  {c.prices.leader ? (
+                    <div className="campaign-leader-price">团长价 {formatPriceTag(c.prices.leader, formatFen)}</div>
+                  ) : null}
+                </>
+              ) : (
+                '—'
+              ),
+          },
           { title: '成团有效期', render: (_, c) => `${c.validityHours} 小时`, width: 100 },
           { title: '活动时间（北京时间）', render: (_, c) => windowText(c), width: 330 },
           {

@@ -4,3 +4,4 @@ export * from './money';
 export * from './labels';
 export * from './time';
 export * from './after-sale';
+export * from './price';

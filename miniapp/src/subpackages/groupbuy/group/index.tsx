@@ -8,7 +8,7 @@ import AddressPicker from '../../../components/AddressPicker';
 import { API_BASE, resolveAsset } from '../../../services/env';
 import { getCampaign, getGroup, joinGroup, myGroups, openGroup } from '../../../services/groupbuy';
 import { requireLogin } from '../../../services/guard';
-import { formatFen, statusLabel } from '@display';
+import { formatFen, formatPriceTag, statusLabel } from '@display';
 import { useSubmit } from '../../../hooks/useSubmit';
 import { countdown, groupCodeFrom, specsLabel } from '../../../services/labels';
 import { payOrder } from '../../../services/payment';
@@ -16,6 +16,7 @@ import { getCachedUser } from '../../../services/session';
 import { seatSlots } from './seats';
 import SeatPrice, { viewerRole } from './SeatPrice';
 import LineImage from '../../../components/LineImage';
+import PriceTagView from '../../../components/PriceTag';
 import '../../../components/shop.css';
 import './index.css';
 
@@ -60,10 +61,11 @@ export default function GroupPage() {
     return () => clearInterval(timer);
   }, []);
 
+  const memberPrice = campaign?.prices?.member;
   useShareAppMessage(() => ({
     title: group
       ? // whoever opens the link would join: the member price, not the leader's
-        `还差${group.seatsLeft}人，${formatFen(campaign?.quotes[0]?.member.unitPriceFen ?? campaign?.minGroupPriceFen ?? 0)}一起拼「${group.title}」`
+        `还差${group.seatsLeft}人，${memberPrice ? formatPriceTag(memberPrice, formatFen) : ''}一起拼「${group.title}」`
       : '邻里拼团',
     path: code ? pagePath(code) : '/subpackages/groupbuy/list/index',
     imageUrl: group?.image ? resolveAsset(group.image) : undefined,
@@ -125,7 +127,7 @@ export default function GroupPage() {
               {quote ? (
                 <SeatPrice quote={quote} role={role} />
               ) : (
-                <Text className="shop-price">拼团价 {formatFen(campaign.minGroupPriceFen)}</Text>
+                campaign.prices && <PriceTagView tag={campaign.prices.member} label="拼团价" size="small" />
               )}
             </View>
           </View>

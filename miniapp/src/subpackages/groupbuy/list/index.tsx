@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import type { Campaign } from '@contracts';
-import { formatFen } from '@display';
 import { listCampaigns } from '../../../services/groupbuy';
 import LineImage from '../../../components/LineImage';
+import PriceTagView from '../../../components/PriceTag';
 import '../../../components/shop.css';
 
 /** Group buys running now. */
@@ -16,10 +16,10 @@ export default function GroupbuyList() {
     <View className="shop-page gb-list">
       {items?.length === 0 && <View className="shop-empty">暂时没有进行中的拼团</View>}
       {items?.map((c) => {
-        const list = Math.max(...c.skus.map((s) => s.listPriceFen));
         return (
           <View
             key={c.id}
+            data-id={c.id}
             className="shop-card gb-campaign"
             onClick={() => void Taro.navigateTo({ url: `/subpackages/product/detail/index?id=${c.productId}` })}
           >
@@ -29,14 +29,10 @@ export default function GroupbuyList() {
                 <Text className="shop-line__title">{c.title}</Text>
                 <Text className="shop-tag">{c.size}人团</Text>
                 <View className="shop-line__foot">
-                  {/* the lowest price (often the leader's) is a "from" price when others pay more */}
-                  <Text className="shop-price">
-                    {formatFen(c.minGroupPriceFen)}
-                    {c.skus.some((s) => s.groupPriceFen !== c.minGroupPriceFen) ? '起' : ''}
-                  </Text>
-                  <Text className="shop-row__muted" style={{ textDecoration: 'line-through' }}>
-                    {formatFen(list)}
-                  </Text>
+                  {c.prices ? <PriceTagView tag={c.prices.member} size="small" /> : null}
+                  {c.prices?.leader ? (
+                    <PriceTagView tag={{ ...c.prices.leader, referenceFen: null }} label="团长价" size="small" />
+                  ) : null}
                 </View>
               </View>
             </View>

@@ -3,7 +3,7 @@ import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import QuantityStepper from '../../../components/QuantityStepper';
-import { formatFen } from '@display';
+import { formatFen, productPriceTag } from '@display';
 import GroupbuySection from '../../../components/GroupbuySection';
 import { imageAlt } from '../../../components/img-alt';
 import { requireLogin } from '../../../services/guard';
@@ -15,7 +15,7 @@ import Price from '../../../components/Price';
 import { getProduct } from '../../../services/catalog';
 import { resolveAsset } from '../../../services/env';
 import { ApiError } from '../../../services/request';
-import { initialSelection, isAvailable, matchSku, priceRange, specGroups, type Selection } from './sku';
+import { initialSelection, isAvailable, matchSku, specGroups, type Selection } from './sku';
 import './index.css';
 
 export default function ProductDetailPage() {
@@ -24,6 +24,8 @@ export default function ProductDetailPage() {
   const [product, setProduct] = useState<ProductDetail | null>(null);
   const [error, setError] = useState<'not_found' | 'failed' | null>(null);
   const [selection, setSelection] = useState<Selection>({});
+  // until the shopper picks a spec, prices are the product's and campaign's headline tags (起), as in every list
+  const [chosen, setChosen] = useState(false);
   const [current, setCurrent] = useState(0);
   const [quantity, setQuantity] = useState(1);
 
@@ -37,6 +39,7 @@ export default function ProductDetailPage() {
       .then((p) => {
         setProduct(p);
         setSelection(initialSelection(p.skus));
+        setChosen(false);
       })
       .catch((e: unknown) => setError(e instanceof ApiError && e.status === 404 ? 'not_found' : 'failed'));
   }, [id]);
@@ -51,7 +54,7 @@ export default function ProductDetailPage() {
   const names = groups.map((g) => g.name);
   const skus = product?.skus ?? [];
   const sku = matchSku(skus, names, selection);
-  const range = priceRange(skus);
+  const headline = productPriceTag(skus);
   const images = useMemo(() => {
     if (!product) return [];
     const list = product.images.length
@@ -89,8 +92,10 @@ export default function ProductDetailPage() {
     );
   }
 
-  const choose = (name: string, value: string) =>
+  const choose = (name: string, value: string) => {
+    setChosen(true);
     setSelection((sel) => ({ ...sel, [name]: sel[name] === value ? undefined : value }));
+  };
   const missing = names.filter((n) => selection[n] === undefined);
   const picked = () => {
     if (!sku) {
@@ -150,11 +155,11 @@ export default function ProductDetailPage() {
 
       <View className="detail__section detail__summary">
         <View className="detail__price-row">
-          <Price
-            fen={sku ? sku.priceFen : product.priceFen}
-            size="large"
-            from={!sku && !!range && range.min !== range.max}
-          />
+          {sku && chosen ? (
+            <Price fen={sku.priceFen} size="large" />
+          ) : (
+            <Price fen={headline?.priceFen ?? product.priceFen} size="large" from={!!headline?.from} />
+          )}
           <Text className="detail__sales">已售 {product.sales}</Text>
         </View>
         <Text className="product-title detail__title">{product.title}</Text>
@@ -162,7 +167,7 @@ export default function ProductDetailPage() {
       </View>
 
       {/* the group-buy entry sits right under the price: above the fold on a 375×812 phone */}
-      <GroupbuySection productId={product.id} skuId={sku?.id ?? null} onOpen={onOpenGroup} />
+      <GroupbuySection productId={product.id} skuId={sku?.id ?? null} chosen={chosen} onOpen={onOpenGroup} />
 
       <View className="detail__section">
         <View className="detail__section-head">

@@ -1,4 +1,5 @@
 import type { Sku } from '@contracts';
+import { productPriceTag } from '@display';
 
 /** Spec names in first-seen order with their values, e.g. `[{name:'颜色', values:['红','蓝']}]`. */
 export function specGroups(skus: Sku[]): { name: string; values: string[] }[] {
@@ -32,13 +33,9 @@ export function isAvailable(skus: Sku[], names: string[], selection: Selection, 
 }
 
 /** The initial choice: the specs of the first SKU in stock (or of the first SKU). */
+/** Starts on the SKU the price tag headlines (the cheapest on sale), so the page's first price is that SKU's. */
 export function initialSelection(skus: Sku[]): Selection {
-  const sku = skus.find((s) => s.stock > 0) ?? skus[0];
+  const tag = productPriceTag(skus);
+  const sku = skus.find((s) => s.id === tag?.skuId);
   return sku ? { ...sku.specs } : {};
-}
-
-export function priceRange(skus: Sku[]): { min: number; max: number } | undefined {
-  if (skus.length === 0) return undefined;
-  const prices = skus.map((s) => s.priceFen);
-  return { min: Math.min(...prices), max: Math.max(...prices) };
 }

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { Campaign, CampaignInput, CampaignListQuery } from '../../../contracts/groupbuy';
 import type { OperatorRef } from '../../../platform/audit/audit-log';
 import { inTransaction } from '../../../platform/db/transaction';
+import { campaignPriceTags } from '../../../contracts/display';
 import { campaignActive, campaignProblems } from '../domain/rules';
 import { GroupbuyErrors } from '../errors';
 import type { CampaignAttrs } from '../persistence/models';
@@ -114,7 +115,7 @@ export async function campaignViews(deps: GroupbuyDeps, rows: CampaignAttrs[]): 
       enabled: !!c.enabled,
       active: campaignActive({ enabled: !!c.enabled, startsAt: c.startsAt, endsAt: c.endsAt }, now),
       skus: lines,
-      minGroupPriceFen: Math.min(...lines.map((l) => l.leaderPriceFen ?? l.groupPriceFen), Number.MAX_SAFE_INTEGER),
+      prices: campaignPriceTags(lines),
     };
   });
 }
