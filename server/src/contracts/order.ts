@@ -79,8 +79,12 @@ export const Order = z
     remark: z.string(),
     payDeadline: z.string().openapi({ format: 'date-time' }),
     createdAt: z.string().openapi({ format: 'date-time' }),
+    paidAt: z.string().nullable().openapi({ format: 'date-time' }),
     carrier: z.string().nullable(),
     trackingNo: z.string().nullable(),
+    shippedAt: z.string().nullable().openapi({ format: 'date-time' }),
+    completedAt: z.string().nullable().openapi({ format: 'date-time', description: 'receipt confirmed' }),
+    cancelledAt: z.string().nullable().openapi({ format: 'date-time' }),
   })
   .openapi('Order');
 export type Order = z.infer<typeof Order>;

@@ -99,20 +99,37 @@ test('H5: log in, add to cart, check out with a new address, pay in the sandbox 
   expect(row?.getDataValue('paidFen')).toBe(12900);
 });
 
-test('admin: the operator finds the order and ships it', async () => {
+test('admin: the operator ships the order from the list, and its drawer keeps the record', async () => {
   const admin = await adminPage(browser, server.baseUrl, server.admin, TIMEOUT);
   await admin.goto(`${server.baseUrl}/admin/orders`);
-  await admin.locator('[data-testid="order-row"]').first().click();
-  await admin.locator('.order-drawer-status', { hasText: '待发货' }).waitFor();
-  await admin.locator('[data-testid="order-ship-carrier"]').click();
+  const row = admin.locator('[data-testid="order-row"]').first();
+  await row.waitFor();
+  // the action column: 发货 on an order to ship opens the ship dialog, not the row's drawer
+  await row.locator('[data-testid="order-row-ship"]').click();
+  const dialog = admin.locator('.ant-modal', { hasText: '发货 · 订单' });
+  await dialog.waitFor();
+  expect(await admin.locator('.ant-drawer-open').count()).toBe(0);
+  await dialog.locator('[data-testid="order-ship-carrier"]').click();
   await admin.locator('.ant-select-item-option', { hasText: '顺丰速运' }).click();
-  await admin.locator('[data-testid="order-ship-tracking"]').fill('SF1234567890');
-  await admin.locator('[data-testid="order-ship-submit"]').click();
+  await dialog.locator('[data-testid="order-ship-tracking"]').fill('SF1234567890');
+  await dialog.locator('[data-testid="order-ship-submit"]').click();
+  await dialog.waitFor({ state: 'hidden' });
+  await row.getByText('已发货').waitFor();
+  expect(await row.locator('[data-testid="order-row-ship"]').count()).toBe(0);
+
+  await row.locator('[data-testid="order-row-detail"]').click();
   await admin.locator('.order-drawer-status', { hasText: '已发货' }).waitFor();
+  // the drawer keeps the order's record: paid when and how, shipped when, with what
+  const facts = admin.locator('.ant-drawer .ant-descriptions');
+  await facts.getByText('发货时间').waitFor();
+  for (const label of ['订单编号', '下单时间', '支付时间', '支付方式', '物流公司', '运单号']) {
+    await facts.getByText(label, { exact: true }).waitFor();
+  }
+  expect(await facts.textContent()).toContain('SF1234567890');
   await admin.screenshot({ path: path.join(SCREENSHOTS, 'purchase-06-admin-shipped.png') });
   await admin.close();
-  const row = await server.server.models.order.Order.findByPk(orderId);
-  expect(row?.get({ plain: true })).toMatchObject({
+  const saved = await server.server.models.order.Order.findByPk(orderId);
+  expect(saved?.get({ plain: true })).toMatchObject({
     status: 'shipped',
     carrier: '顺丰速运',
     trackingNo: 'SF1234567890',
@@ -124,6 +141,16 @@ test('H5: the user confirms receipt', async () => {
   await page.waitForFunction(() =>
     [...document.querySelectorAll('.order-status')].some((e) => e.textContent === '已发货'),
   );
+  // the record under the lines: placed, paid (and how), shipped, in China time
+  const facts = Object.fromEntries(
+    await page
+      .locator('.order-fact:visible')
+      .evaluateAll((rows) => rows.map((r) => [r.children[0]?.textContent ?? '', r.children[1]?.textContent ?? ''])),
+  );
+  const CHINA_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
+  expect(facts).toMatchObject({ 物流公司: '顺丰速运', 运单号: 'SF1234567890' });
+  for (const label of ['下单时间', '支付时间', '发货时间']) expect(facts[label]).toMatch(CHINA_TIME);
+  expect(['微信支付', '支付宝']).toContain(facts['支付方式']);
   await visible(page, '.order-confirm-receipt').click();
   await confirmModal(page);
   await page.waitForFunction(() =>

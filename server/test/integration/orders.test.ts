@@ -1,5 +1,5 @@
 import { adminLogin, startTestServer, type TestServer } from '../support/harness';
-import { buyer as shopBuyer, createProduct } from '../support/shop';
+import { buyer as shopBuyer, createProduct, payAndSettle, placeOrder } from '../support/shop';
 
 let t: TestServer;
 let admin: string;
@@ -256,5 +256,43 @@ describe('amounts beyond the order columns', () => {
     });
     expect(one.status).toBe(201);
     expect(one.body.payableFen).toBe(4_000_000_000);
+  });
+});
+
+describe('the order record', () => {
+  it('says when the order was placed, paid (and how), shipped (carrier, number) and received', async () => {
+    const { skuId } = await product(5);
+    const b = await buyer('record');
+    const order = await placeOrder(t, b, skuId);
+    const view = async () => (await t.api('GET', `/api/v1/orders/${order.id}`, { token: b.token })).body;
+    expect(await view()).toMatchObject({ paidAt: null, shippedAt: null, completedAt: null, cancelledAt: null });
+
+    expect(await payAndSettle(t, b.token, order.id)).toBe('to_ship');
+    const paid = await view();
+    // the payment's own time (WeChat's success_time); the file's other tests move the business clock, so no order
+    expect(Number.isNaN(Date.parse(paid.paidAt))).toBe(false);
+    const payments = await t.api('GET', `/api/v1/orders/${order.id}/payments`, { token: b.token });
+    expect(payments.body.payments).toEqual([expect.objectContaining({ channel: 'wechat', status: 'paid' })]);
+
+    const shipped = await t.api('POST', `/api/admin/v1/orders/${order.id}/ship`, {
+      token: admin,
+      body: { carrier: '顺丰速运', trackingNo: 'SF1234567890' },
+    });
+    expect(shipped.status).toBe(200);
+    const s = await view();
+    expect(s).toMatchObject({ status: 'shipped', carrier: '顺丰速运', trackingNo: 'SF1234567890' });
+    expect(Date.parse(s.shippedAt)).toBeGreaterThanOrEqual(Date.parse(s.createdAt));
+
+    await t.api('POST', `/api/v1/orders/${order.id}/confirm-receipt`, { token: b.token });
+    const done = await view();
+    expect(done.status).toBe('completed');
+    expect(Date.parse(done.completedAt)).toBeGreaterThanOrEqual(Date.parse(s.shippedAt));
+    // the admin sees the same record
+    const adminView = await t.api('GET', `/api/admin/v1/orders/${order.id}`, { token: admin });
+    expect(adminView.body).toMatchObject({
+      paidAt: done.paidAt,
+      shippedAt: done.shippedAt,
+      completedAt: done.completedAt,
+    });
   });
 });

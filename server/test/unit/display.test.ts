@@ -75,6 +75,7 @@ describe('status labels', () => {
     ['afterSale', AfterSaleStatus.options],
     ['refund', RefundView.shape.status.options],
     ['payment', OrderPayments.shape.payments.element.shape.status.options],
+    ['paymentChannel', OrderPayments.shape.payments.element.shape.channel.options],
   ] as const)('every %s status the contracts declare has a label', (kind, statuses) =>
     expect(keys(STATUS_LABELS[kind])).toEqual([...statuses].sort()),
   );

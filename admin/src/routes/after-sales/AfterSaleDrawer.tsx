@@ -30,13 +30,13 @@ export function AfterSaleDrawer({ afterSale: a, onClose }: { afterSale: AfterSal
     <Drawer
       open={a !== null}
       onClose={onClose}
-      width={640}
+      size={640}
       title={a ? `售后 · 订单 ${a.orderNo}` : '售后'}
       destroyOnHidden
       className="after-sale-drawer"
     >
       {a && (
-        <Space direction="vertical" size="large" style={{ width: '100%' }}>
+        <Space orientation="vertical" size="large" style={{ width: '100%' }}>
           <Descriptions column={2} size="small" bordered>
             <Descriptions.Item label="状态">
               <StatusTag className="after-sale-drawer-status" kind="afterSale" status={a.status} />

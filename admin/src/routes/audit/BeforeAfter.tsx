@@ -16,6 +16,12 @@ export function BeforeAfter({ entry }: { entry: AuditLogEntry }) {
   const changed = changedKeys(entry.before, entry.after);
   return (
     <div className="audit-diff" data-testid="audit-diff">
+      <div style={{ marginBottom: 8 }}>
+        操作代码：
+        <Typography.Text code data-testid="audit-action-code">
+          {entry.action}
+        </Typography.Text>
+      </div>
       {changed.length > 0 && (
         <div style={{ marginBottom: 8 }}>
           变更字段：

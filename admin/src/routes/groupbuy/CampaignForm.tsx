@@ -34,7 +34,7 @@ export function CampaignForm({ editing, onClose }: { editing: Editing; onClose()
     <Drawer
       open={editing !== null}
       onClose={onClose}
-      width={640}
+      size={640}
       title={id === null ? '新建拼团活动' : `编辑拼团活动：${campaign.data?.title ?? ''}`}
       loading={!ready}
       destroyOnHidden

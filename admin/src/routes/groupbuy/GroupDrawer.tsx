@@ -33,7 +33,7 @@ export function GroupDrawer({ code, onClose }: { code: string | null; onClose():
     });
 
   return (
-    <Drawer open={!!code} onClose={onClose} width={620} title={`团 ${code ?? ''}`} loading={group.isLoading}>
+    <Drawer open={!!code} onClose={onClose} size={620} title={`团 ${code ?? ''}`} loading={group.isLoading}>
       {g && (
         <>
           <Descriptions size="small" column={2} bordered style={{ marginBottom: 16 }}>

@@ -13,7 +13,7 @@ const when = (v: string | null) => (v ? formatDateTime(v) : '—');
 /** A campaign's groups, paged on the server and filtered by status; a row opens the group. */
 export function GroupsDrawer({ campaign, onClose }: { campaign: Campaign | null; onClose(): void }) {
   return (
-    <Drawer open={!!campaign} onClose={onClose} width={820} title={campaign?.title} destroyOnHidden>
+    <Drawer open={!!campaign} onClose={onClose} size={820} title={campaign?.title} destroyOnHidden>
       {campaign && <GroupTable campaignId={campaign.id} />}
     </Drawer>
   );

@@ -1,14 +1,14 @@
 import type { Order, OrderPayments } from '@contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Descriptions, Drawer, Form, Input, Select, Space, Table, Typography } from 'antd';
-import { formatDateTime, formatFen, statusLabel } from '@display';
+import { App, Button, Descriptions, Drawer, Space, Table, Typography } from 'antd';
+import { formatFen, orderFacts, statusLabel } from '@display';
 import { api } from '../../shared/api/client';
 import { StatusTag } from '../../shared/status/StatusTag';
-import { CARRIERS } from './carriers';
+import { ShipForm } from './ShipForm';
 
-type OrderAction = 'ship' | 'cancel' | 'refund';
+type OrderAction = 'cancel' | 'refund';
 /** What the toast says once the server has done it (the order's new state, not a generic 已完成). */
-const DONE: Record<OrderAction, string> = { ship: '已发货', cancel: '已取消订单', refund: '已发起退款' };
+const DONE: Record<OrderAction, string> = { cancel: '已取消订单', refund: '已发起退款' };
 
 /** One order for an operator: lines, address, money, payments and refunds; ship, cancel or refund it. */
 export function OrderDrawer({ orderId, onClose }: { orderId: number | null; onClose(): void }) {
@@ -40,17 +40,16 @@ export function OrderDrawer({ orderId, onClose }: { orderId: number | null; onCl
     <Drawer
       open={orderId !== null}
       onClose={onClose}
-      width={640}
+      size={640}
       title={o ? `订单 ${o.orderNo}` : '订单'}
       destroyOnHidden
     >
       {o && (
-        <Space direction="vertical" size="large" style={{ width: '100%' }}>
+        <Space orientation="vertical" size="large" style={{ width: '100%' }}>
           <Descriptions column={2} size="small" bordered>
             <Descriptions.Item label="状态">
               <StatusTag className="order-drawer-status" kind="order" status={o.status} />
             </Descriptions.Item>
-            <Descriptions.Item label="下单时间">{formatDateTime(o.createdAt)}</Descriptions.Item>
             <Descriptions.Item label="商品金额">{formatFen(o.itemsTotalFen)}</Descriptions.Item>
             <Descriptions.Item label="运费">{formatFen(o.shippingFen)}</Descriptions.Item>
             <Descriptions.Item label="应付">{formatFen(o.payableFen)}</Descriptions.Item>
@@ -63,11 +62,11 @@ export function OrderDrawer({ orderId, onClose }: { orderId: number | null; onCl
             <Descriptions.Item label="买家备注" span={2}>
               <span className="order-drawer-remark">{o.remark || '—'}</span>
             </Descriptions.Item>
-            {o.carrier && (
-              <Descriptions.Item label="物流" span={2}>
-                {o.carrier} {o.trackingNo}
+            {orderFacts(o, payments.data ?? null).map(([label, value]) => (
+              <Descriptions.Item key={label} label={label}>
+                <span className="order-drawer-fact">{value}</span>
               </Descriptions.Item>
-            )}
+            ))}
           </Descriptions>
           <Table
             size="small"
@@ -86,7 +85,7 @@ export function OrderDrawer({ orderId, onClose }: { orderId: number | null; onCl
               <Typography.Title level={5}>支付与退款</Typography.Title>
               {payments.data.payments.map((p) => (
                 <div key={p.channel}>
-                  {p.channel === 'wechat' ? '微信支付' : '支付宝'} · {statusLabel('payment', p.status)} ·{' '}
+                  {statusLabel('paymentChannel', p.channel)} · {statusLabel('payment', p.status)} ·{' '}
                   {formatFen(p.paidFen)}{' '}
                   {p.transactionId && <Typography.Text type="secondary">{p.transactionId}</Typography.Text>}
                 </div>
@@ -99,27 +98,7 @@ export function OrderDrawer({ orderId, onClose }: { orderId: number | null; onCl
               ))}
             </div>
           )}
-          {o.status === 'to_ship' && (
-            <Form
-              layout="inline"
-              onFinish={(v: { carrier: string; trackingNo: string }) => act.mutate({ path: 'ship', body: v })}
-            >
-              <Form.Item name="carrier" rules={[{ required: true, message: '选择快递公司' }]}>
-                <Select
-                  data-testid="order-ship-carrier"
-                  placeholder="快递公司"
-                  style={{ width: 140 }}
-                  options={CARRIERS.map((c) => ({ value: c, label: c }))}
-                />
-              </Form.Item>
-              <Form.Item name="trackingNo" rules={[{ required: true, message: '填写运单号' }]}>
-                <Input data-testid="order-ship-tracking" placeholder="运单号" />
-              </Form.Item>
-              <Button data-testid="order-ship-submit" type="primary" htmlType="submit" loading={act.isPending}>
-                发货
-              </Button>
-            </Form>
-          )}
+          {o.status === 'to_ship' && <ShipForm orderId={o.id} />}
           <Space>
             {o.status === 'pending_payment' && (
               <Button danger onClick={() => act.mutate({ path: 'cancel', body: {} })}>

@@ -1,11 +1,12 @@
 import type { AdminOrderList, AdminOrderSummary } from '@contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Input, Modal, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { formatDateTime, formatFen, statusOptions } from '@display';
 import { api } from '../../shared/api/client';
 import { StatusTag } from '../../shared/status/StatusTag';
 import { OrderDrawer } from './OrderDrawer';
+import { ShipForm } from './ShipForm';
 
 /** Orders: filter by status, find by number, open one to ship, cancel or refund it. */
 export function OrderListPage() {
@@ -13,6 +14,7 @@ export function OrderListPage() {
   const [orderNo, setOrderNo] = useState<string | undefined>();
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<number | null>(null);
+  const [shipping, setShipping] = useState<AdminOrderSummary | null>(null);
   const list = useQuery({
     queryKey: ['orders', status, orderNo, page],
     queryFn: ({ signal }) =>
@@ -76,9 +78,36 @@ export function OrderListPage() {
             render: (s: string) => <StatusTag kind="order" status={s} />,
           },
           { title: '下单时间', dataIndex: 'createdAt', width: 180, render: (v: string) => formatDateTime(v) },
+          {
+            title: '操作',
+            width: 120,
+            fixed: 'right',
+            // the buttons act on their own: a click does not also open the row's drawer
+            render: (_, o) => (
+              <Space size={4} onClick={(e) => e.stopPropagation()}>
+                {o.status === 'to_ship' && (
+                  <Button size="small" type="link" data-testid="order-row-ship" onClick={() => setShipping(o)}>
+                    发货
+                  </Button>
+                )}
+                <Button size="small" type="link" data-testid="order-row-detail" onClick={() => setOpen(o.id)}>
+                  详情
+                </Button>
+              </Space>
+            ),
+          },
         ]}
       />
       <OrderDrawer orderId={open} onClose={() => setOpen(null)} />
+      <Modal
+        open={shipping !== null}
+        title={shipping ? `发货 · 订单 ${shipping.orderNo}` : '发货'}
+        footer={null}
+        onCancel={() => setShipping(null)}
+        destroyOnHidden
+      >
+        {shipping && <ShipForm orderId={shipping.id} onShipped={() => setShipping(null)} />}
+      </Modal>
     </Card>
   );
 }

@@ -5,3 +5,4 @@ export * from './labels';
 export * from './time';
 export * from './after-sale';
 export * from './price';
+export * from './order-facts';

@@ -39,6 +39,11 @@ export const STATUS_LABELS = {
     paid: '已支付',
     closed: '已关闭',
   },
+  /** how an order was paid (payments.channel) */
+  paymentChannel: {
+    wechat: '微信支付',
+    alipay: '支付宝',
+  },
   refund: {
     pending: '待退款',
     processing: '退款中',

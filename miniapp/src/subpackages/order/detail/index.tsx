@@ -4,7 +4,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Order, OrderPayments } from '@contracts';
 import { requireLogin } from '../../../services/guard';
-import { formatFen, statusLabel } from '@display';
+import { formatDateTime, formatFen, orderFacts, statusLabel } from '@display';
 import { addressText, countdown, specsLabel } from '../../../services/labels';
 import { payOrder } from '../../../services/payment';
 import { cancelOrder, confirmReceipt, getOrder, orderPayments } from '../../../services/shop';
@@ -44,8 +44,9 @@ export default function OrderDetail() {
           <Text className="shop-row__muted">请在 {countdown(order.payDeadline)} 内支付，超时订单将自动取消</Text>
         )}
         {order.carrier && (
-          <Text className="shop-row__muted">
+          <Text className="shop-row__muted order-shipment">
             {order.carrier} {order.trackingNo}
+            {order.shippedAt ? ` · ${formatDateTime(order.shippedAt)} 发货` : ''}
           </Text>
         )}
       </View>
@@ -86,7 +87,14 @@ export default function OrderDetail() {
           <Text>实付</Text>
           <Text className="shop-price">{formatFen(order.payableFen)}</Text>
         </View>
-        <Text className="shop-row__muted">订单号 {order.orderNo}</Text>
+      </View>
+      <View className="shop-card order-facts">
+        {orderFacts(order, payments).map(([label, value]) => (
+          <View className="shop-row order-fact" key={label}>
+            <Text className="shop-row__muted">{label}</Text>
+            <Text className="order-fact__value">{value}</Text>
+          </View>
+        ))}
       </View>
       {!!payments?.refunds.length && (
         <View className="shop-card">

@@ -3,6 +3,8 @@ import { OrderErrors } from '../errors';
 import type { OrderAttrs, OrderItemAttrs } from '../persistence/models';
 import type { OrderDeps } from './ports';
 
+const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+
 export function toOrderView(o: OrderAttrs, items: OrderItemAttrs[]): Order {
   return {
     id: o.id,
@@ -28,8 +30,12 @@ export function toOrderView(o: OrderAttrs, items: OrderItemAttrs[]): Order {
     remark: o.remark,
     payDeadline: new Date(o.payDeadline).toISOString(),
     createdAt: new Date(o.createdAt).toISOString(),
+    paidAt: iso(o.paidAt),
     carrier: o.carrier ?? null,
     trackingNo: o.trackingNo ?? null,
+    shippedAt: iso(o.shippedAt),
+    completedAt: iso(o.completedAt),
+    cancelledAt: iso(o.cancelledAt),
   };
 }
 
