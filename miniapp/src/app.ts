@@ -4,6 +4,7 @@ import './app.css';
 import './first-page';
 import './landmarks';
 import './router-guard';
+import './csp-guard';
 
 function App({ children }: PropsWithChildren) {
   // children is the page being shown

@@ -2,12 +2,23 @@
 // slide-in's length, ~300 ms) and showing that page again does not cancel the timer: a back tap before the timer
 // fires leaves the page it returns to hidden (`taro_page_shade`, display: none), a blank screen until the next
 // navigation. Seen in a browser test that went back from 拼团专区 quickly (issue 22). The guard takes the class off
-// whenever it lands on the top page; every page under it is still hidden as before.
+// whenever it lands on the page the address names; every other page is still hidden as before.
 const SHADE = 'taro_page_shade';
 
+/**
+ * The page the address names: the last page of that route in the router. Not simply the router's last child: tab
+ * pages stay in the DOM in the order they were first opened, so after a switch to an older tab the last child is
+ * the tab just left (un-hiding it covered the tab shown).
+ */
+function currentPage(router: Element): Element | undefined {
+  const route = location.hash.replace(/^#/, '').split('?')[0];
+  if (!route) return undefined; // the start page before the router has written the address
+  const pages = Array.from(router.querySelectorAll(':scope > .taro_page')).filter((p) => p.id.split('?')[0] === route);
+  return pages[pages.length - 1];
+}
+
 function unshadeTop(router: Element): void {
-  const pages = router.querySelectorAll(':scope > .taro_page');
-  const top = pages[pages.length - 1];
+  const top = currentPage(router);
   if (top?.classList.contains(SHADE)) top.classList.remove(SHADE);
 }
 

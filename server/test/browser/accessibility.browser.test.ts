@@ -9,7 +9,15 @@ import type { AxeResults } from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { adminLogin } from '../support/harness';
 import { payAndSettle } from '../support/shop';
-import { h5Login, launchChromium, payInSandboxCashier, SCREENSHOTS, settled, startBrowserServer } from './harness';
+import {
+  h5Login,
+  launchChromium,
+  mobileContext,
+  payInSandboxCashier,
+  SCREENSHOTS,
+  settled,
+  startBrowserServer,
+} from './harness';
 
 const TIMEOUT = 60_000;
 jest.setTimeout(6 * TIMEOUT);
@@ -108,14 +116,7 @@ beforeAll(async () => {
   expect(campaign.status).toBe(201);
 
   // the pages' CSP (rightly) refuses inline scripts: the test lifts it to inject axe
-  shop = await browser.newContext({
-    viewport: { width: 375, height: 812 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    bypassCSP: true,
-  });
+  shop = await mobileContext(browser, { bypassCSP: true });
   page = await shop.newPage();
   page.setDefaultTimeout(TIMEOUT);
   await h5Login(page, server.baseUrl, '13900007777');

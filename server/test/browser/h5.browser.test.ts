@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, startBrowserServer } from './harness';
+import { launchChromium, mobileContext, startBrowserServer } from './harness';
 
 /** per browser step (the CI machine has 2 cores) */
 const TIMEOUT = 60_000;
@@ -50,13 +50,7 @@ beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
   server = await startBrowserServer();
   browser = await launchChromium();
-  context = await browser.newContext({
-    viewport: { width: 375, height: 812 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-  });
+  context = await mobileContext(browser);
   page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
   page.setDefaultNavigationTimeout(TIMEOUT);

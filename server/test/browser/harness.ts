@@ -1,6 +1,6 @@
 // Browser tests: a real server (MariaDB + Redis, demo data, sandbox) serving the built H5 shop and admin, and
 // Debian's Chromium driven by playwright-core.
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../../src/app';
@@ -32,15 +32,34 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A phone-sized, touch-enabled context, as the H5 shop is used. */
-export function mobileContext(browser: Browser) {
-  return browser.newContext({
+const cspViolations: string[] = [];
+// Any Content-Security-Policy violation on a shop page fails the test that caused it (a blocked `javascript:`
+// URL on 我的 went unnoticed while only a console line said so).
+afterEach(() => {
+  const seen = cspViolations.splice(0);
+  if (seen.length) throw new Error(`Content-Security-Policy violations:\n  ${seen.join('\n  ')}`);
+});
+
+/** A phone-sized, touch-enabled context, as the H5 shop is used; it reports CSP violations (see above). */
+export async function mobileContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({
     viewport: { width: 375, height: 812 },
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,
     locale: 'zh-CN',
+    ...options,
   });
+  await context.exposeBinding('__reportCspViolation', (_source, text: string) => void cspViolations.push(text));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __reportCspViolation(text: string): void }).__reportCspViolation;
+      report(
+        `${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} on ${location.href} (${e.sourceFile}:${e.lineNumber})`,
+      );
+    });
+  });
+  return context;
 }
 
 /** H5 phone login with the sandbox SMS code; returns once the login page has left on its own. */
@@ -129,15 +148,20 @@ export async function fillAddressForm(page: Page, a: AddressFormInput): Promise<
 }
 
 /**
- * Taro's H5 router at rest (on the page whose path includes `hash`, when given): the top page slid fully in and
- * drawn, and no page still sliding. Pages under it may still be drawn (Taro keeps tab pages shown beneath).
+ * Taro's H5 router at rest (on the page whose path includes `hash`, when given): that page slid fully in and drawn,
+ * no page after it drawn over it, and no page still sliding. Pages under it may still be drawn (Taro keeps tab
+ * pages shown beneath).
  */
 export async function routerAtRest(page: Page, hash = ''): Promise<void> {
   await page.waitForFunction((want) => {
     const pages = [...document.querySelectorAll('.taro_router > .taro_page')];
-    const top = pages[pages.length - 1];
-    if (!top || !top.id.includes(want)) return false;
-    const drawn = top.classList.contains('taro_page_stationed') && getComputedStyle(top).display !== 'none';
+    // the last page of that route, with every page after it hidden (tab pages stay in the DOM in the order they
+    // were first opened, so the page shown is not always the last one)
+    const at = pages.map((p) => p.id.includes(want)).lastIndexOf(true);
+    const top = pages[at];
+    if (!top) return false;
+    const shown = (p: Element) => getComputedStyle(p).display !== 'none';
+    const drawn = top.classList.contains('taro_page_stationed') && shown(top) && !pages.slice(at + 1).some(shown);
     const sliding = pages.some((p) => p.getAnimations().some((a) => a.playState === 'running'));
     return drawn && !sliding;
   }, hash);

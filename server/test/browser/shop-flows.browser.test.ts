@@ -11,6 +11,7 @@ import {
   adminPage,
   h5Login,
   launchChromium,
+  mobileContext,
   payInSandboxCashier,
   routerAtRest,
   SCREENSHOTS,
@@ -32,7 +33,6 @@ let paidOrderId: number;
 
 const NOTE = '请放门口';
 /** the harness's phone (mobileContext), at the viewport a test picks */
-const PHONE = { deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
 const CART_BUYER = '13800138000';
 
 const shot = (p: Page, name: string) =>
@@ -68,7 +68,7 @@ async function product(title: string, priceFen: number, images: string[] = []) {
 
 /** A shopper signed in on a phone, with a default address made through the API (the form is tested elsewhere). */
 async function shopper(phone: string, viewport = { width: 375, height: 812 }) {
-  const ctx = await browser.newContext({ ...PHONE, viewport });
+  const ctx = await mobileContext(browser, { viewport });
   contexts.push(ctx);
   const page = await ctx.newPage();
   page.setDefaultTimeout(TIMEOUT);
@@ -117,7 +117,7 @@ test.each([
   { width: 390, height: 844 },
   { width: 375, height: 812 },
 ])('product page at $width×$height: the gallery fills the width; the group-buy entry is above the fold', async (vp) => {
-  const ctx = await browser.newContext({ ...PHONE, viewport: vp });
+  const ctx = await mobileContext(browser, { viewport: vp });
   contexts.push(ctx);
   const page = await ctx.newPage();
   page.setDefaultTimeout(TIMEOUT);
