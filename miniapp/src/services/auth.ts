@@ -57,6 +57,32 @@ export async function platformLogin(): Promise<LoginResponse> {
   return res;
 }
 
+/**
+ * Whether the server runs in sandbox mode: its sandbox controls answer (`GET /sandbox/clock`), which a server
+ * outside sandbox mode does not mount (404).
+ */
+export async function serverIsSandbox(): Promise<boolean> {
+  try {
+    await get('/sandbox/clock', undefined, { silent: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Sandbox names for the WeChat login simulator: what follows `sim_` in the code (letters, digits, _ and -). */
+export const SANDBOX_NAME_RE = /^[A-Za-z0-9_-]{1,32}$/;
+
+/**
+ * H5 in sandbox mode: the WeChat login a mini-program does, with the simulator's code `sim_<name>` (the start log
+ * names it) in place of a `wx.login` code. The same name signs in as the same WeChat user on every device.
+ */
+export async function sandboxWechatLogin(name: string): Promise<LoginResponse> {
+  const res = await post<LoginResponse>('/api/v1/auth/wechat/login', { code: `sim_${name}` });
+  saveSession(res.token, res.user);
+  return res;
+}
+
 /** H5: ask for an SMS code. In sandbox mode the response carries the code itself (`sandboxCode`). */
 export function sendSmsCode(phone: string): Promise<SmsCodeResponse> {
   return post<SmsCodeResponse>('/api/v1/auth/h5/sms-code', { phone });

@@ -3,14 +3,19 @@ import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import {
+  isLoggedIn,
   loginMode,
   phoneLogin,
   platformLogin,
   platformName,
   PHONE_RE,
+  SANDBOX_NAME_RE,
+  sandboxWechatLogin,
   sendSmsCode,
+  serverIsSandbox,
   SMS_CODE_RE,
 } from '../../services/auth';
+import { forgetAction } from '../../services/pending-action';
 import { toastError } from '../../services/request';
 import './index.css';
 
@@ -177,7 +182,63 @@ function PhoneLogin() {
   );
 }
 
+/** Sandbox mode only (H5): sign in as a WeChat user of the login simulator, as the start log offers. */
+function SandboxWechatLogin() {
+  const [name, setName] = useState('demo');
+  const [busy, setBusy] = useState(false);
+  const onLogin = async () => {
+    if (busy) return;
+    if (!SANDBOX_NAME_RE.test(name)) {
+      void Taro.showToast({ title: '名称只能是字母、数字、_ 或 -', icon: 'none' });
+      return;
+    }
+    setBusy(true);
+    try {
+      await sandboxWechatLogin(name);
+      void Taro.showToast({ title: '登录成功', icon: 'success' });
+      setTimeout(leave, 600);
+    } catch {
+      /* request() has shown the error */
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className="login__form login-sandbox-wechat">
+      <Text className="login__or">测试环境 · 微信沙箱登录</Text>
+      <View className="login__field">
+        <Text className="login__prefix">sim_</Text>
+        <Input
+          className="login-sandbox-name login__input"
+          maxlength={32}
+          placeholder="沙箱用户名"
+          value={name}
+          onInput={(e) => setName(e.detail.value.trim())}
+        />
+      </View>
+      <Button
+        className="login-sandbox-submit login__submit"
+        block
+        shape="round"
+        size="large"
+        loading={busy}
+        onClick={onLogin}
+      >
+        微信登录（沙箱）
+      </Button>
+    </View>
+  );
+}
+
 export default function Login() {
+  const [sandbox, setSandbox] = useState(false);
+  useEffect(() => {
+    if (loginMode === 'phone') void serverIsSandbox().then(setSandbox);
+    // leaving without logging in drops the tap that sent the visitor here (it must not fire on a later login)
+    return () => {
+      if (!isLoggedIn()) forgetAction();
+    };
+  }, []);
   return (
     <View className="login">
       <View className="login__hero">
@@ -188,6 +249,7 @@ export default function Login() {
         </Text>
       </View>
       {loginMode === 'phone' ? <PhoneLogin /> : <PlatformLogin />}
+      {sandbox ? <SandboxWechatLogin /> : null}
       <Text className="login__agreement">登录即表示同意《邻里用户协议》和《隐私政策》</Text>
     </View>
   );

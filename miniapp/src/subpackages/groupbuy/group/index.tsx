@@ -7,7 +7,9 @@ import QRCode from 'qrcode';
 import AddressPicker from '../../../components/AddressPicker';
 import { API_BASE, resolveAsset } from '../../../services/env';
 import { getCampaign, getGroup, joinGroup, myGroups, openGroup } from '../../../services/groupbuy';
+import { isLoggedIn } from '../../../services/auth';
 import { requireLogin } from '../../../services/guard';
+import { takeAction, type PendingAction } from '../../../services/pending-action';
 import { formatFen, formatPriceTag, statusLabel } from '@display';
 import { useSubmit } from '../../../hooks/useSubmit';
 import { countdown, groupCodeFrom, specsLabel } from '../../../services/labels';
@@ -20,6 +22,7 @@ import PriceTagView from '../../../components/PriceTag';
 import '../../../components/shop.css';
 import './index.css';
 
+type JoinAction = Extract<PendingAction, { kind: 'join_group' }>;
 const pagePath = (code: string) => `/subpackages/groupbuy/group/index?code=${code}`;
 
 /**
@@ -55,7 +58,12 @@ export default function GroupPage() {
       setCampaign(await getCampaign(openCampaign));
     }
   }, [code, openCampaign]);
-  useDidShow(() => void load());
+  useDidShow(() => {
+    void load();
+    // back from the login 去参团 sent the visitor to: the join sheet opens as tapped
+    const joinedFor = code && isLoggedIn() ? takeAction((a): a is JoinAction => a.kind === 'join_group') : null;
+    if (joinedFor?.code === code) setJoining(true);
+  });
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
@@ -228,7 +236,12 @@ export default function GroupPage() {
             {quote ? ` ${formatFen(quote[role].payableFen)}` : ''}
           </Button>
         ) : (
-          <Button className="gb-join" type="primary" shape="round" onClick={() => requireLogin() && setJoining(true)}>
+          <Button
+            className="gb-join"
+            type="primary"
+            shape="round"
+            onClick={() => code && requireLogin({ kind: 'join_group', code }) && setJoining(true)}
+          >
             参加拼团
           </Button>
         )}

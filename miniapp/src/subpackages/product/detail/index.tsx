@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import QuantityStepper from '../../../components/QuantityStepper';
 import { formatFen, productPriceTag } from '@display';
 import GroupbuySection from '../../../components/GroupbuySection';
 import { imageAlt } from '../../../components/img-alt';
+import { isLoggedIn } from '../../../services/auth';
 import { requireLogin } from '../../../services/guard';
+import { takeAction, type PendingAction } from '../../../services/pending-action';
 import { addToCart, encodeItems } from '../../../services/shop';
 import EmptyState from '../../../components/EmptyState';
 import { Swiper, SwiperItem } from '../../../components/swiper';
@@ -49,6 +51,23 @@ export default function ProductDetailPage() {
     title: product?.title ?? '邻里好物',
     path: `/subpackages/product/detail/index?id=${id}`,
   }));
+
+  const addLine = (skuId: number, n: number) =>
+    void addToCart(skuId, n).then(() => Taro.showToast({ title: '已加入购物车', icon: 'success' }));
+  const buyNow = (skuId: number, n: number) =>
+    void Taro.navigateTo({ url: `/subpackages/order/checkout/index?items=${encodeItems([{ skuId, quantity: n }])}` });
+  const openGroup = (campaignId: number, skuId: number) =>
+    void Taro.navigateTo({ url: `/subpackages/groupbuy/group/index?open=${campaignId}&sku=${skuId}` });
+  // back from the login a tap sent the visitor to: carry that tap out
+  useDidShow(() => {
+    if (!isLoggedIn()) return;
+    const action = takeAction(
+      (a): a is Exclude<PendingAction, { kind: 'join_group' }> => a.kind !== 'join_group' && a.productId === id,
+    );
+    if (action?.kind === 'add_to_cart') addLine(action.skuId, action.quantity);
+    else if (action?.kind === 'buy_now') buyNow(action.skuId, action.quantity);
+    else if (action?.kind === 'open_group') openGroup(action.campaignId, action.skuId);
+  });
 
   const groups = useMemo(() => specGroups(product?.skus ?? []), [product]);
   const names = groups.map((g) => g.name);
@@ -97,27 +116,23 @@ export default function ProductDetailPage() {
     setSelection((sel) => ({ ...sel, [name]: sel[name] === value ? undefined : value }));
   };
   const missing = names.filter((n) => selection[n] === undefined);
-  const picked = () => {
+  const picked = (kind: 'add_to_cart' | 'buy_now') => {
     if (!sku) {
       void Taro.showToast({ title: missing.length ? `请选择 ${missing.join(' / ')}` : '该规格暂不可售', icon: 'none' });
       return null;
     }
-    return requireLogin() ? sku : null;
+    return requireLogin({ kind, productId: id, skuId: sku.id, quantity }) ? sku : null;
   };
   const onAddToCart = () => {
-    const s = picked();
-    if (s) void addToCart(s.id, quantity).then(() => Taro.showToast({ title: '已加入购物车', icon: 'success' }));
+    const s = picked('add_to_cart');
+    if (s) addLine(s.id, quantity);
   };
   const onBuyNow = () => {
-    const s = picked();
-    if (s)
-      void Taro.navigateTo({
-        url: `/subpackages/order/checkout/index?items=${encodeItems([{ skuId: s.id, quantity }])}`,
-      });
+    const s = picked('buy_now');
+    if (s) buyNow(s.id, quantity);
   };
   const onOpenGroup = (campaignId: number, skuId: number) => {
-    if (requireLogin())
-      void Taro.navigateTo({ url: `/subpackages/groupbuy/group/index?open=${campaignId}&sku=${skuId}` });
+    if (requireLogin({ kind: 'open_group', productId: id, campaignId, skuId })) openGroup(campaignId, skuId);
   };
 
   return (
