@@ -11,9 +11,11 @@ const SHADE = 'taro_page_shade';
  * the tab just left (un-hiding it covered the tab shown).
  */
 function currentPage(router: Element): Element | undefined {
-  const route = location.hash.replace(/^#/, '').split('?')[0];
-  if (!route) return undefined; // the start page before the router has written the address
-  const pages = Array.from(router.querySelectorAll(':scope > .taro_page')).filter((p) => p.id.split('?')[0] === route);
+  const all = Array.from(router.querySelectorAll(':scope > .taro_page'));
+  const routeOf = (p: Element | undefined) => p?.id.split('?')[0] ?? '';
+  // no route in the address (the shop opened at `/`, and a back to that entry): the entry page, the router's first
+  const route = location.hash.replace(/^#/, '').split('?')[0] || routeOf(all[0]);
+  const pages = all.filter((p) => routeOf(p) === route);
   return pages[pages.length - 1];
 }
 
