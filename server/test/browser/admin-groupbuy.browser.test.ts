@@ -86,10 +86,19 @@ test('an operator edits a campaign and schedules it in China time', async () => 
   const window = drawer.locator('.ant-picker-range');
   // typed as an operator would, each end confirmed with the picker's OK (Enter would also submit the form)
   const ok = page.locator('.ant-picker-dropdown:visible .ant-picker-ok button');
+  // OK only once the picker shows the typed time as chosen (clicked sooner, under load, OK confirmed nothing and
+  // the start was dropped: a CI flake)
+  const chosen = (wall: string, edge: 'start' | 'end') =>
+    page
+      .locator(`.ant-picker-dropdown:visible td.ant-picker-cell-range-${edge}[title="${wall.slice(0, 10)}"]`)
+      .waitFor();
   await window.locator('input').nth(0).click();
   await window.locator('input').nth(0).fill(start);
+  await chosen(start, 'start');
   await ok.click();
+  await window.locator('.ant-picker-input').nth(1).and(window.locator('.ant-picker-input-active')).waitFor();
   await window.locator('input').nth(1).fill(end);
+  await chosen(end, 'end');
   await ok.click();
   await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
   expect(await window.locator('input').nth(0).inputValue()).toBe(start);
