@@ -45,7 +45,7 @@ export default function ProductCard({ product, layout = 'grid', eager = false }:
         <Text className="product-card__title">{product.title}</Text>
         {product.subtitle ? <Text className="product-card__subtitle">{product.subtitle}</Text> : null}
         <View className="product-card__footer">
-          <Price fen={product.priceFen} size="small" className="product-card__price" />
+          <Price fen={product.priceFen} from={product.from} size="small" className="product-card__price" />
           <Text className="product-card__sales">已售 {product.sales}</Text>
         </View>
       </View>

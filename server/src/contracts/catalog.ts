@@ -33,8 +33,10 @@ export const ProductSummary = z
     id: Id,
     title: z.string(),
     subtitle: z.string(),
-    /** the lowest SKU price */
+    /** the price tag's price (contracts/display/price: the cheapest SKU on sale) */
     priceFen: Fen,
+    /** 起: other SKUs on sale cost more */
+    from: z.boolean(),
     image: ImageUrl.nullable(),
     sales: z.number().int(),
   })
@@ -96,7 +98,10 @@ export const AdminProductRow = z
     title: z.string(),
     categoryId: Id.nullable(),
     categoryName: z.string().nullable(),
+    /** the price tag's price, as the shop lists it (contracts/display/price) */
     priceFen: Fen,
+    /** 起: other SKUs on sale cost more */
+    from: z.boolean(),
     stock: z.number().int(),
     sales: z.number().int(),
     onShelf: z.boolean(),

@@ -191,6 +191,35 @@ it('sorts the shop list by price and by sales (sales counted when paid)', async 
   expect((await t.api('GET', '/api/v1/products?sort=cheapest')).status).toBe(400);
 });
 
+it('lists each product at its price tag: the cheapest SKU on sale, 起 only when another SKU on sale costs more', async () => {
+  const tag = `标价${Date.now() % 10000}`;
+  const mixed = await product(
+    [
+      { specs: { 规格: '小' }, priceFen: 1000, stock: 0 },
+      { specs: { 规格: '中' }, priceFen: 1200, stock: 5 },
+      { specs: { 规格: '大' }, priceFen: 1500, stock: 5 },
+    ],
+    `${tag}三档`,
+  );
+  const flat = await product(
+    [
+      { specs: { 颜色: '红' }, priceFen: 800, stock: 5 },
+      { specs: { 颜色: '蓝' }, priceFen: 800, stock: 5 },
+    ],
+    `${tag}同价`,
+  );
+  const q = encodeURIComponent(tag);
+  const shop = await t.api('GET', `/api/v1/products?q=${q}&sort=price_asc`);
+  expect(shop.body.items.map((i: any) => [i.id, i.priceFen, i.from])).toEqual([
+    [flat.id, 800, false],
+    [mixed.id, 1200, true], // the sold-out 小 at ¥10.00 is not on sale: ¥12.00起, not ¥10.00起
+  ]);
+  const console = await t.api('GET', `/api/admin/v1/products?q=${q}`, { token: admin });
+  const rows = new Map(console.body.items.map((r: any) => [r.id, [r.priceFen, r.from]]));
+  expect(rows.get(mixed.id)).toEqual([1200, true]);
+  expect(rows.get(flat.id)).toEqual([800, false]);
+});
+
 it('keeps catalog writes to operators with the right role', async () => {
   const u = await buyer(t, 'nosy');
   expect((await t.api('GET', '/api/admin/v1/categories', { token: u.token })).status).toBe(401);

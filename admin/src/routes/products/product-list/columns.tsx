@@ -59,7 +59,7 @@ export function productColumns(onEdit: (row: AdminProductRow) => void): TableCol
       render: (fen: number, row) => (
         <span className="price">
           {formatFen(fen)}
-          {row.skuCount > 1 && <Typography.Text type="secondary"> 起</Typography.Text>}
+          {row.from && <Typography.Text type="secondary"> 起</Typography.Text>}
         </span>
       ),
     },

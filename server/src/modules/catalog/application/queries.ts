@@ -14,6 +14,7 @@ import type { CachedDetail } from './detail-cache';
 import { firstImages, productImageUrls } from './images';
 import type { CatalogDeps, CatalogDb } from './ports';
 import { pageWindow } from '../../../kernel/paging';
+import { productPriceTag, type PriceTag } from '../../../contracts/display/price';
 
 interface ListFilter {
   q?: string;
@@ -68,6 +69,27 @@ export async function listCategories(deps: CatalogDb): Promise<CategoryList> {
   };
 }
 
+/** Each listed product's price tag (the display rule), from its enabled SKUs' prices and stock in one query. */
+async function listingPriceTags(deps: CatalogDb, productIds: readonly number[]): Promise<Map<number, PriceTag>> {
+  if (productIds.length === 0) return new Map();
+  const skus = await deps.models.Sku.findAll({
+    where: { productId: [...productIds], disabledAt: null },
+    attributes: ['id', 'productId', 'priceFen', 'stock'],
+  });
+  const byProduct = new Map<number, { id: number; priceFen: number; stock: number }[]>();
+  for (const s of skus) {
+    const list = byProduct.get(s.getDataValue('productId')) ?? [];
+    list.push({ id: s.getDataValue('id'), priceFen: s.getDataValue('priceFen'), stock: s.getDataValue('stock') });
+    byProduct.set(s.getDataValue('productId'), list);
+  }
+  const tags = new Map<number, PriceTag>();
+  for (const [productId, list] of byProduct) {
+    const tag = productPriceTag(list);
+    if (tag) tags.set(productId, tag);
+  }
+  return tags;
+}
+
 export async function listProducts(deps: CatalogDb, f: ListFilter & { sort?: ProductSort }): Promise<ProductList> {
   const scope = await categoryScope(deps, f.categoryId);
   const where = { ...productWhere({ q: f.q, onShelf: true }), ...(scope ? { categoryId: scope } : {}) };
@@ -76,17 +98,15 @@ export async function listProducts(deps: CatalogDb, f: ListFilter & { sort?: Pro
     order: SORTS[f.sort ?? 'default'],
     ...pageWindow(f),
   });
-  const images = await firstImages(
-    deps,
-    undefined,
-    rows.map((r) => r.getDataValue('id')),
-  );
+  const ids = rows.map((r) => r.getDataValue('id'));
+  const [images, tags] = await Promise.all([firstImages(deps, undefined, ids), listingPriceTags(deps, ids)]);
   return {
     items: rows.map((r) => ({
       id: r.getDataValue('id'),
       title: r.getDataValue('title'),
       subtitle: r.getDataValue('subtitle'),
-      priceFen: r.getDataValue('minPriceFen'),
+      priceFen: tags.get(r.getDataValue('id'))?.priceFen ?? r.getDataValue('minPriceFen'),
+      from: tags.get(r.getDataValue('id'))?.from ?? false,
       image: images.get(r.getDataValue('id')) ?? null,
       sales: r.getDataValue('sales'),
     })),
@@ -185,8 +205,9 @@ export async function adminListProducts(
     ...pageWindow(f),
   });
   const ids = rows.map((r) => r.getDataValue('id'));
-  const [images, stock] = await Promise.all([
+  const [images, tags, stock] = await Promise.all([
     firstImages(deps, undefined, ids),
+    listingPriceTags(deps, ids),
     ids.length
       ? Sku.findAll({
           where: { productId: ids, disabledAt: null },
@@ -210,7 +231,8 @@ export async function adminListProducts(
         title: p.title,
         categoryId: p.categoryId,
         categoryName: p.category?.name ?? null,
-        priceFen: p.minPriceFen,
+        priceFen: tags.get(p.id)?.priceFen ?? p.minPriceFen,
+        from: tags.get(p.id)?.from ?? false,
         stock: stockBy.get(p.id)?.stock ?? 0,
         sales: p.sales,
         onShelf: Boolean(p.onShelf),
