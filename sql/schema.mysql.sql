@@ -385,6 +385,59 @@ CREATE TABLE `refunds` (
   CONSTRAINT `refunds_ibfk_2` FOREIGN KEY (`payment_id`) REFERENCES `payments` (`id`) ON UPDATE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+CREATE TABLE `seckill_items` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `session_id` int(10) unsigned NOT NULL,
+  `sku_id` int(10) unsigned NOT NULL,
+  `product_id` int(10) unsigned NOT NULL,
+  `price_fen` int(10) unsigned NOT NULL,
+  `stock` int(10) unsigned NOT NULL,
+  `per_user_limit` int(10) unsigned NOT NULL DEFAULT 1,
+  `returned` int(10) unsigned NOT NULL DEFAULT 0,
+  `created_at` datetime(3) NOT NULL,
+  `updated_at` datetime(3) NOT NULL,
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `seckill_items_session_sku` (`session_id`,`sku_id`),
+  KEY `sku_id` (`sku_id`),
+  KEY `product_id` (`product_id`),
+  CONSTRAINT `seckill_items_ibfk_1` FOREIGN KEY (`session_id`) REFERENCES `seckill_sessions` (`id`) ON UPDATE CASCADE,
+  CONSTRAINT `seckill_items_ibfk_2` FOREIGN KEY (`sku_id`) REFERENCES `skus` (`id`) ON UPDATE CASCADE,
+  CONSTRAINT `seckill_items_ibfk_3` FOREIGN KEY (`product_id`) REFERENCES `products` (`id`) ON UPDATE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `seckill_purchases` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `attempt_id` varchar(48) NOT NULL,
+  `item_id` int(10) unsigned NOT NULL,
+  `user_id` int(10) unsigned NOT NULL,
+  `quantity` int(10) unsigned NOT NULL,
+  `order_id` int(10) unsigned DEFAULT NULL,
+  `status` varchar(16) NOT NULL,
+  `reason` varchar(48) DEFAULT NULL,
+  `created_at` datetime(3) NOT NULL,
+  `updated_at` datetime(3) NOT NULL,
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `seckill_purchases_attempt` (`attempt_id`),
+  KEY `user_id` (`user_id`),
+  KEY `seckill_purchases_item_status` (`item_id`,`status`),
+  KEY `seckill_purchases_order` (`order_id`),
+  CONSTRAINT `seckill_purchases_ibfk_1` FOREIGN KEY (`item_id`) REFERENCES `seckill_items` (`id`) ON UPDATE CASCADE,
+  CONSTRAINT `seckill_purchases_ibfk_2` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON UPDATE CASCADE,
+  CONSTRAINT `seckill_purchases_ibfk_3` FOREIGN KEY (`order_id`) REFERENCES `orders` (`id`) ON UPDATE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `seckill_sessions` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `start_at` datetime(3) NOT NULL,
+  `end_at` datetime(3) NOT NULL,
+  `settled_at` datetime(3) DEFAULT NULL,
+  `created_at` datetime(3) NOT NULL,
+  `updated_at` datetime(3) NOT NULL,
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `seckill_sessions_window` (`start_at`,`end_at`),
+  KEY `seckill_sessions_end` (`end_at`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 CREATE TABLE `settings` (
   `setting_key` varchar(64) NOT NULL,
   `value_json` text NOT NULL,

@@ -10,6 +10,7 @@ import { identityModule } from './modules/identity';
 import { notificationModule } from './modules/notification';
 import { orderModule } from './modules/order';
 import { paymentModule } from './modules/payment';
+import { seckillModule } from './modules/seckill';
 
 export const MODULES = [
   identityModule,
@@ -21,5 +22,6 @@ export const MODULES = [
   paymentModule,
   afterSaleModule,
   groupbuyModule,
+  seckillModule,
   auditModule,
 ] as const;

@@ -52,6 +52,7 @@ async function main() {
   rt.selfUrl.value = config.publicBaseUrl ?? `http://127.0.0.1:${port}`;
   if (config.scheduler) rt.scheduler.start();
   rt.outbox.start(); // every instance drains the outbox; claims keep each message to one worker
+  await rt.workers.start(); // the modules' loops (seckill's order writer replays what a stopped process left)
 
   const base = rt.selfUrl.value;
   const lines = [

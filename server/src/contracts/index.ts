@@ -8,3 +8,4 @@ export * from './payment';
 export * from './after-sale';
 export * from './groupbuy';
 export * from './audit';
+export * from './seckill';

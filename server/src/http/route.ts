@@ -83,6 +83,11 @@ export interface RouteSpec<
    * `ctx.request.file`. Access is checked before a byte of the file is read.
    */
   upload?: { field: string; maxBytes: number; form: ZodType };
+  /**
+   * An answer this instance knows without Redis or SQL, checked before the rate limit (seckill's sold-out flag):
+   * throws a declared error to answer it, returns to go on. It sees the raw path parameters.
+   */
+  shortCircuit?(params: Record<string, string>): void;
   /** rate limit per actor (or per IP for public routes) */
   rateLimit?: RateRule & { by?: 'actor' | 'ip' };
   handler(input: RouteInput<Infer<Ps>, Infer<Qs>, Infer<Bs>, ActorOf<Ac>>): Promise<z.input<Rs>> | z.input<Rs>;
@@ -150,6 +155,7 @@ export function mountRoute(router: Router, registry: OpenAPIRegistry, spec: Rout
   const readUpload = spec.upload ? uploadReader(spec.upload) : undefined;
   router[spec.method](spec.path, async (ctx) => {
     const actor = await authenticate(ctx, spec.access, deps);
+    spec.shortCircuit?.(ctx.params as Record<string, string>);
     if (spec.rateLimit) {
       const byIp = spec.rateLimit.by === 'ip' || !actor;
       const subject = byIp

@@ -8,6 +8,7 @@ import type { RouteSpec } from '../http/route';
 import type { JobDefinition } from '../platform/jobs/scheduler';
 import type { OutboxHandler } from '../platform/outbox/outbox';
 import type { Runtime } from '../platform/runtime';
+import type { BackgroundWorker } from '../platform/workers';
 import type { EventBus, Subscription } from './events';
 
 /** Module name → public API. Augmented by each module: `declare module '../../kit' { interface ModuleApis { … } }` */
@@ -40,6 +41,8 @@ export interface ModuleParts<Api> {
   /** durable work by topic (the outbox calls these after commit, with retries) */
   outbox?: Record<string, OutboxHandler>;
   subscriptions?: Subscription[];
+  /** loops run on every instance while it serves (registered on `rt.workers`) */
+  workers?: BackgroundWorker[];
   extends?: { [K in ExtensionName]?: Extensions[K][] };
 }
 

@@ -57,6 +57,7 @@ export function assembleModules(rt: Runtime, definitions: readonly AnyModule[]):
     for (const [name, items] of Object.entries(parts.extends ?? {}))
       collect(name as ExtensionName).push(...(items as never[]));
     for (const [topic, handler] of Object.entries(parts.outbox ?? {})) rt.outbox.register(topic, handler);
+    for (const w of parts.workers ?? []) rt.workers.register(w);
   }
   for (const parts of built.values()) for (const s of parts.subscriptions ?? []) events.subscribe(s);
 

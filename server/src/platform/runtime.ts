@@ -28,6 +28,7 @@ import { createRedis, type RedisClient } from './redis/redis';
 import { loadOrCreateSandboxKeys, type SandboxKeys } from './sandbox/keys';
 import { noSmsProvider, sandboxSms, type SmsSender } from './sms';
 import { WechatClient } from './wechat/wechat-client';
+import { Workers } from './workers';
 
 export interface Runtime {
   config: Config;
@@ -56,6 +57,8 @@ export interface Runtime {
   quotas: Quotas;
   idempotency: Idempotency;
   scheduler: Scheduler;
+  /** the modules' background loops (started with the outbox, stopped first on close) */
+  workers: Workers;
   close(): Promise<void>;
 }
 
@@ -150,7 +153,9 @@ export function createRuntime(config: Config, opts: { logger?: Logger } = {}): R
     quotas: new Quotas(sequelize),
     idempotency: new Idempotency(sequelize, db),
     scheduler: new Scheduler({ redis, clock, logger }),
+    workers: new Workers(),
     async close() {
+      await this.workers.stop();
       await this.scheduler.stop();
       await this.outbox.stop();
       this.wechatPaySim?.close();

@@ -9,6 +9,7 @@ import { AFTER_SALE_LIFECYCLE } from '../../src/modules/after-sale';
 import { GROUP_LIFECYCLE, MEMBER_LIFECYCLE } from '../../src/modules/groupbuy';
 import { ORDER_LIFECYCLE } from '../../src/modules/order';
 import { PAYMENT_LIFECYCLE, REFUND_LIFECYCLE } from '../../src/modules/payment';
+import { PURCHASE_LIFECYCLE } from '../../src/modules/seckill';
 import { startTestServer, type TestServer } from '../support/harness';
 
 const LIFECYCLES: Lifecycle<string>[] = [
@@ -18,6 +19,7 @@ const LIFECYCLES: Lifecycle<string>[] = [
   PAYMENT_LIFECYCLE,
   REFUND_LIFECYCLE,
   AFTER_SALE_LIFECYCLE,
+  PURCHASE_LIFECYCLE,
 ];
 
 type Row = Model<{ id: number; status: string }, { id?: number; status: string }>;
@@ -110,6 +112,7 @@ describe('the real models', () => {
       t.models.payment.Payment,
       t.models.payment.Refund,
       t.models.afterSale.AfterSale,
+      t.models.seckill.Purchase,
     ];
     for (const model of models) {
       await expect(model.update({ status: 'x' } as never, { where: { id: 0 } })).rejects.toThrow(/outside moveStatus/);

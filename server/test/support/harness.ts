@@ -24,6 +24,7 @@ import type { GroupbuyModels } from '../../src/modules/groupbuy';
 import type { IdentityModels } from '../../src/modules/identity';
 import type { OrderModels } from '../../src/modules/order';
 import type { PaymentModels } from '../../src/modules/payment';
+import type { SeckillModels } from '../../src/modules/seckill';
 
 export interface TestModels {
   identity: IdentityModels;
@@ -34,6 +35,7 @@ export interface TestModels {
   payment: PaymentModels;
   afterSale: AfterSaleModels;
   groupbuy: GroupbuyModels;
+  seckill: SeckillModels;
 }
 
 export interface TestServer {
@@ -101,6 +103,7 @@ export async function startTestServer(opts: StartOptions = {}): Promise<TestServ
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   rt.selfUrl.value = baseUrl;
   rt.outbox.start();
+  await rt.workers.start();
 
   return {
     baseUrl,

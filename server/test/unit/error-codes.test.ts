@@ -162,6 +162,7 @@ it('takes each lifecycle’s code from its own module’s declarations, as a con
     'MEMBER_LIFECYCLE',
     'ORDER_LIFECYCLE',
     'PAYMENT_LIFECYCLE',
+    'PURCHASE_LIFECYCLE',
     'REFUND_LIFECYCLE',
   ]);
 });

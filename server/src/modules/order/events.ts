@@ -31,7 +31,7 @@ export interface OrderEvents {
   'order.shipped': OrderEventBase & { carrier: string; trackingNo: string; title: string };
   'order.completed': OrderEventBase;
   /** a refund settled: `whole` when refunds now cover everything paid (the order is `refunded`) */
-  'order.refunded': OrderEventBase & { amountFen: number; refundedFen: number; whole: boolean };
+  'order.refunded': OrderEventBase & { amountFen: number; refundedFen: number; whole: boolean; shipped: boolean };
 }
 
 declare module '../../kit/events' {

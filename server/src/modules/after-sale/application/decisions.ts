@@ -21,6 +21,8 @@ async function refundAndRestock(deps: AfterSaleDeps, t: Transaction, a: AfterSal
     note: `售后 #${a.id}: ${statusLabel('afterSaleReason', a.reason)}`.slice(0, 200),
   });
   const items = await deps.models.AfterSaleItem.findAll({ where: { afterSaleId: a.id }, transaction: t });
+  // units of an unshipped order of a kind with its own stock (seckill) go back to that kind, on order.refunded
+  if (order.ownStock && !order.shipped) return refundId;
   await deps.stock.releaseStock(
     t,
     items.map((i) => ({
@@ -130,10 +132,11 @@ export async function operatorRefund(deps: AfterSaleDeps, by: OperatorRef, order
         '只有未发货的已付款订单可以由商家直接退款；已发货请走售后',
       );
     const { amountFen } = await deps.refundWholeOrder(t, orderId, note);
-    await deps.stock.releaseStock(
-      t,
-      order.items.map((i) => ({ skuId: i.skuId, quantity: i.quantity })),
-    );
+    if (!order.ownStock)
+      await deps.stock.releaseStock(
+        t,
+        order.items.map((i) => ({ skuId: i.skuId, quantity: i.quantity })),
+      );
     await deps.audit.record(t, by, {
       action: 'order.refund',
       entity: 'order',

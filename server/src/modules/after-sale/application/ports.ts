@@ -13,6 +13,9 @@ export interface OrderFacts {
   orderNo: string;
   userId: number;
   status: string;
+  /** its kind keeps its own stock (seckill): an unshipped refund's units go back to the kind, not the SKU */
+  ownStock: boolean;
+  shipped: boolean;
   paidFen: number;
   completedAt: Date | null;
   items: { id: number; skuId: number; unitPriceFen: number; quantity: number }[];

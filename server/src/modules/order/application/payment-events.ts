@@ -93,7 +93,7 @@ export async function refundSettled(
   await deps.events.publish(
     t,
     'order.refunded',
-    { ...eventBase(order), amountFen: settled.amountFen, refundedFen, whole },
+    { ...eventBase(order), amountFen: settled.amountFen, refundedFen, whole, shipped: Boolean(order.shippedAt) },
     `${orderId}:${refundedFen}`,
   );
 }

@@ -6,7 +6,7 @@ import type { Address, CreateOrderRequest, Order } from '../../../contracts/orde
 import { newOrderNo } from '../domain/order-no';
 import { OrderErrors } from '../errors';
 import type { CampaignTag, PriceStep } from '../domain/pricing';
-import { orderSettings, type OrderDeps } from './ports';
+import { kindPolicy, orderSettings, type OrderDeps } from './ports';
 import { priceItems, type PricedOrder } from './price-order';
 import { eventBase } from './transitions';
 import { toOrderView } from './view';
@@ -44,6 +44,8 @@ export async function placeOrderIn(
   if (breakdown.payableFen < 1) throw OrderErrors.ORDER_AMOUNT_INVALID();
 
   const now = deps.clock.now();
+  const policy = ext ? kindPolicy(deps, ext.kind) : undefined;
+  const paymentWindowMs = policy?.paymentWindowMs ?? (await orderSettings(deps, t)).paymentTimeoutMs;
   const { id: _id, isDefault: _d, ...addressSnapshot } = address;
   const placed = await insertOrder(deps.sequelize, t, {
     orderNo: newOrderNo(now),
@@ -56,7 +58,7 @@ export async function placeOrderIn(
     payableFen: breakdown.payableFen,
     addressJson: JSON.stringify(addressSnapshot),
     remark: input.remark ?? '',
-    payDeadline: new Date(now.getTime() + (await orderSettings(deps, t)).paymentTimeoutMs),
+    payDeadline: new Date(now.getTime() + paymentWindowMs),
     createdAt: now,
   });
   const orderId = placed.id;
@@ -80,7 +82,7 @@ export async function placeOrderIn(
   );
   // the stock last: a hot SKU's row stays locked from this UPDATE to the commit, so as few round trips as
   // possible come after it (a shortfall still rolls everything above back)
-  await deps.catalog.reserveStock(t, input.items);
+  if (!policy?.ownStock) await deps.catalog.reserveStock(t, input.items);
   return toOrderView(placed, items);
 }
 

@@ -86,6 +86,17 @@ export interface OrderKindPolicy {
   kind: string;
   /** the status a paid order takes: group orders wait for their group (`awaiting_group`) */
   paidStatus: Extract<OrderStatus, 'to_ship' | 'awaiting_group'>;
+  /**
+   * the kind keeps its own stock (seckill moves units out of the SKU when an item is created): its orders neither
+   * reserve nor release the SKU's stock, and the module returns units itself on the order events
+   */
+  ownStock?: boolean;
+  /** how long its orders wait for payment, instead of the shop's setting (seckill: 5 minutes) */
+  paymentWindowMs?: number;
+}
+
+export function kindPolicy(deps: Pick<OrderDeps, 'kinds'>, kind: string): OrderKindPolicy | undefined {
+  return deps.kinds.find((k) => k.kind === kind);
 }
 
 export interface OrderDeps {

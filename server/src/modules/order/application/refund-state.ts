@@ -3,7 +3,7 @@
 import type { Transaction } from 'sequelize';
 import type { OrderStatus } from '../domain/lifecycle';
 import { OrderErrors } from '../errors';
-import type { OrderDeps } from './ports';
+import { kindPolicy, type OrderDeps } from './ports';
 import { lockOrderRow, moveOrder } from './transitions';
 
 export async function lockOrderFacts(deps: OrderDeps, t: Transaction, orderId: number, userId?: number) {
@@ -14,6 +14,9 @@ export async function lockOrderFacts(deps: OrderDeps, t: Transaction, orderId: n
     orderNo: o.orderNo,
     userId: o.userId,
     kind: o.kind,
+    /** the kind keeps its own stock: units of an unshipped refund go back to it (on order.refunded), not the SKU */
+    ownStock: kindPolicy(deps, o.kind)?.ownStock ?? false,
+    shipped: Boolean(o.shippedAt),
     status: o.status,
     paidFen: o.paidFen ?? 0,
     completedAt: o.completedAt ? new Date(o.completedAt) : null,

@@ -9,7 +9,7 @@ import { OrderErrors } from '../errors';
 import { PaymentErrors } from '../../payment';
 import type { OrderEventBase } from '../events';
 import type { OrderAttrs } from '../persistence/models';
-import type { OrderDeps } from './ports';
+import { kindPolicy, type OrderDeps } from './ports';
 
 /** Moves an order from `from` to `to` if it is still there; false when someone else moved it first. */
 export async function moveOrder(
@@ -115,7 +115,8 @@ async function cancelLocked(
     cancelReason: reason,
   });
   if (!moved) throw OrderErrors.ORDER_STATE_INVALID(undefined, '订单状态已变化，请刷新');
-  await deps.catalog.releaseStock(t, await orderLines(deps, t, orderId));
+  // a kind with its own stock takes its units back on the order.cancelled event
+  if (!kindPolicy(deps, order.kind)?.ownStock) await deps.catalog.releaseStock(t, await orderLines(deps, t, orderId));
   if (by)
     await deps.audit.record(t, by, {
       action: 'order.cancel',

@@ -1,0 +1,165 @@
+// The order writer: turns the attempts in each warm item's log into orders, oldest first. Each attempt is one
+// transaction (its purchase row, unique by attempt id, and its order); its state goes to Redis and it leaves the
+// log only after that commits, so a process killed anywhere in between replays it and the unique id makes the
+// replay a no-op. The database holds its own atomic limits (kit quotas) behind Redis's: even a drifted counter
+// cannot make it oversell or pass a user's limit.
+import { UniqueConstraintError } from 'sequelize';
+import { AppError } from '../../../kernel/errors';
+import { inTransaction } from '../../../platform/db/transaction';
+import { SECKILL_KIND } from '../domain/kind';
+import type { ItemAttrs } from '../persistence/models';
+import { attemptItem, type LogEntry } from './counters';
+import { seckillPriceStep } from './pricing';
+import type { SeckillDeps } from './ports';
+import { ifWriterLockFree } from './writer-lock';
+
+const BATCH = 50;
+const POLL_MS = 500;
+
+export const itemQuota = (itemId: number) => `seckill:${itemId}:units`;
+export const userQuota = (itemId: number, userId: number) => `seckill:${itemId}:user:${userId}`;
+
+type Written = { attemptId: string; state: string };
+
+/** Writes one attempt (or finds it written); its state for the attempts hash. */
+async function writeAttempt(deps: SeckillDeps, item: ItemAttrs, e: LogEntry): Promise<Written> {
+  const done = await deps.models.Purchase.findOne({ where: { attemptId: e.attemptId } });
+  if (done) return { attemptId: e.attemptId, state: stateOf(done.get({ plain: true })) };
+  const refuse = async (reason: string, giveBack: boolean) => {
+    try {
+      await inTransaction(deps.sequelize, deps.db, (t) =>
+        deps.models.Purchase.create(
+          { attemptId: e.attemptId, itemId: item.id, userId: e.userId, quantity: e.quantity, status: 'failed', reason },
+          { transaction: t },
+        ),
+      );
+    } catch (err) {
+      if (!(err instanceof UniqueConstraintError)) throw err;
+    }
+    if (giveBack) await returnUnits(deps, e.attemptId, e.userId, e.quantity);
+    return { attemptId: e.attemptId, state: `failed|${e.userId}|${reason}` };
+  };
+  let address;
+  try {
+    address = await deps.addresses.ownAddress(e.userId, e.addressId);
+  } catch (err) {
+    if (err instanceof AppError && err.kind === 'not_found') return refuse(err.code, true);
+    throw err;
+  }
+  try {
+    const orderId = await inTransaction(deps.sequelize, deps.db, async (t) => {
+      // the database's own limits: a counter that drifted in Redis still cannot oversell or pass the limit
+      if (!(await deps.quotas.take(t, itemQuota(item.id), item.stock, e.quantity))) throw new Refused('SOLD_OUT');
+      if (!(await deps.quotas.take(t, userQuota(item.id, e.userId), item.perUserLimit, e.quantity)))
+        throw new Refused('LIMIT_REACHED');
+      const purchase = await deps.models.Purchase.create(
+        { attemptId: e.attemptId, itemId: item.id, userId: e.userId, quantity: e.quantity, status: 'ordered' },
+        { transaction: t },
+      );
+      const order = await deps.orders.placeIn(
+        t,
+        e.userId,
+        { items: [{ skuId: item.skuId, quantity: e.quantity }], addressId: e.addressId, remark: '' },
+        address,
+        { kind: SECKILL_KIND, steps: [seckillPriceStep(item.id, item.priceFen)] },
+      );
+      await purchase.update({ orderId: order.id }, { transaction: t });
+      return order.id;
+    });
+    return { attemptId: e.attemptId, state: `ordered|${e.userId}|${orderId}` };
+  } catch (err) {
+    if (err instanceof UniqueConstraintError) return writeAttempt(deps, item, e); // written meanwhile: read it
+    // Redis let through what the database refuses: the counter drifted; the reconcile job sets it right
+    if (err instanceof Refused) return refuse(err.reason, false);
+    if (err instanceof AppError && err.kind !== 'unavailable') return refuse(err.code, true);
+    throw err;
+  }
+}
+
+class Refused extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+function stateOf(p: { status: string; userId: number; orderId: number | null; reason: string | null }): string {
+  return p.status === 'failed' ? `failed|${p.userId}|${p.reason ?? ''}` : `ordered|${p.userId}|${p.orderId}`;
+}
+
+/** Units of an attempt back into Redis (once per attempt), announced to every instance's sold-out flag. */
+export async function returnUnits(deps: SeckillDeps, attemptId: string, userId: number, quantity: number) {
+  const { sessionId, itemId } = attemptItem(attemptId);
+  if (await deps.counters.giveBack(sessionId, itemId, attemptId, userId, quantity))
+    await deps.soldOut.unitsReturned(itemId);
+}
+
+/** Drains one item's log; the number of attempts written. Call holding the writer's lock. */
+export async function drainItem(deps: SeckillDeps, sessionId: number, itemId: number): Promise<number> {
+  const item = (await deps.models.Item.findByPk(itemId))?.get({ plain: true });
+  if (!item) return 0;
+  let total = 0;
+  for (;;) {
+    const batch = await deps.counters.head(sessionId, itemId, BATCH);
+    if (batch.length === 0) return total;
+    const written: Written[] = [];
+    try {
+      for (const e of batch) written.push(await writeAttempt(deps, item, e));
+    } finally {
+      // what was written leaves the log even when a later attempt of the batch failed to write
+      if (written.length) await deps.counters.written(sessionId, itemId, written);
+    }
+    total += written.length;
+  }
+}
+
+/** Every warm item's log, if no other instance is draining. */
+export async function drainAll(deps: SeckillDeps): Promise<number | undefined> {
+  return ifWriterLockFree(deps, async () => {
+    let total = 0;
+    for (const member of await deps.counters.warmItems()) {
+      const [s, i] = member.split(':').map(Number);
+      total += await drainItem(deps, s!, i!);
+    }
+    return total;
+  });
+}
+
+/** This instance's writer loop: woken by its own attempts, and polling for other instances' and replays. */
+export class OrderWriter {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+  private again = false;
+  private stopped = true;
+
+  constructor(private readonly deps: SeckillDeps) {}
+
+  start(): void {
+    this.stopped = false;
+    this.timer = setInterval(() => this.wake(), POLL_MS);
+    this.timer.unref();
+    this.wake(); // at start-up: replay whatever a stopped process left in the logs
+  }
+
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = drainAll(this.deps)
+      .catch((err) => this.deps.logger.warn({ err }, 'seckill order writer'))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.running;
+  }
+}

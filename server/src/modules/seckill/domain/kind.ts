@@ -1,0 +1,2 @@
+/** the order kind seckill declares (orders.kind) */
+export const SECKILL_KIND = 'seckill';
