@@ -27,7 +27,13 @@ export type SeckillSessionStatus = z.infer<typeof SeckillSessionStatus>;
 export const SeckillSession = z
   .object({ id: Id, startAt: DateTime, endAt: DateTime, status: SeckillSessionStatus })
   .openapi('SeckillSession');
-export const SeckillSessionList = z.object({ items: z.array(SeckillSession) }).openapi('SeckillSessionList');
+export const SeckillSessionList = z
+  .object({
+    items: z.array(SeckillSession),
+    /** the server's business time: countdowns count from it (the sandbox clock may be ahead of the wall clock) */
+    now: DateTime,
+  })
+  .openapi('SeckillSessionList');
 
 export const SeckillShopItem = z
   .object({
@@ -47,6 +53,15 @@ export const SeckillShopItem = z
   })
   .openapi('SeckillShopItem');
 export const SeckillShopItemList = z.object({ items: z.array(SeckillShopItem) }).openapi('SeckillShopItemList');
+export type SeckillShopItem = z.infer<typeof SeckillShopItem>;
+export type SeckillSession = z.infer<typeof SeckillSession>;
+
+/** A product's seckill offers: its items in the sessions open now or still to come (the product page's banner). */
+export const SeckillOfferQuery = z.object({ productId: z.coerce.number().int().positive() });
+export const SeckillOfferList = z
+  .object({ items: z.array(SeckillShopItem.extend({ session: SeckillSession })), now: DateTime })
+  .openapi('SeckillOfferList');
+export type SeckillOfferList = z.infer<typeof SeckillOfferList>;
 
 /** The database view of an item: `sold` paid units, `reserved` units in unpaid orders. */
 export const SeckillItemFigures = z

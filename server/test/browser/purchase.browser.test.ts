@@ -141,6 +141,10 @@ test('H5: the user confirms receipt', async () => {
   await page.waitForFunction(() =>
     [...document.querySelectorAll('.order-status')].some((e) => e.textContent === '已发货'),
   );
+  // the payment method arrives with the order's payments, after the status (CI: read before it had rendered)
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.order-fact')].some((r) => r.children[0]?.textContent === '支付方式'),
+  );
   // the record under the lines: placed, paid (and how), shipped, in China time
   const facts = Object.fromEntries(
     await page

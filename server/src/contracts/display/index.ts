@@ -6,3 +6,4 @@ export * from './time';
 export * from './after-sale';
 export * from './price';
 export * from './order-facts';
+export * from './seckill';

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type {
   SeckillItemFigures,
   SeckillItemInput,
+  SeckillOfferList,
   SeckillSessionInput,
   SeckillSessionList,
   SeckillShopItemList,
@@ -108,7 +109,24 @@ export async function listSessions(deps: SeckillDeps, from?: Date): Promise<z.in
     order: [['startAt', 'ASC']],
     limit: 100,
   });
-  return { items: rows.map((r) => sessionView(r.get({ plain: true }), now)) };
+  return { items: rows.map((r) => sessionView(r.get({ plain: true }), now)), now: now.toISOString() };
+}
+
+/** The product's items in sessions not yet ended, soonest first (at most the next three sessions). */
+export async function productOffers(deps: SeckillDeps, productId: number): Promise<z.input<typeof SeckillOfferList>> {
+  const now = deps.clock.now();
+  const sessions = await deps.models.Session.findAll({
+    where: { endAt: { [Op.gt]: now }, settledAt: null },
+    order: [['startAt', 'ASC']],
+    limit: 3,
+  });
+  const items = [];
+  for (const s of sessions) {
+    const session = s.get({ plain: true });
+    const mine = (await sessionItems(deps, session.id)).items.filter((i) => i.productId === productId);
+    items.push(...mine.map((i) => ({ ...i, session: sessionView(session, now) })));
+  }
+  return { items, now: now.toISOString() };
 }
 
 export async function sessionItems(deps: SeckillDeps, sessionId: number): Promise<z.input<typeof SeckillShopItemList>> {

@@ -6,6 +6,8 @@ import {
   SeckillAttemptRequest,
   SeckillItemFigures,
   SeckillItemInput,
+  SeckillOfferList,
+  SeckillOfferQuery,
   SeckillReconciliation,
   SeckillSessionInput,
   SeckillSessionList,
@@ -20,7 +22,14 @@ import { AddressErrors } from '../../address';
 import { CatalogErrors } from '../../catalog';
 import { attempt, getAttempt, type AttemptMemory } from '../application/attempts';
 import type { SeckillDeps } from '../application/ports';
-import { addItem, adminItemFigures, createSession, listSessions, sessionItems } from '../application/sessions';
+import {
+  addItem,
+  adminItemFigures,
+  createSession,
+  listSessions,
+  productOffers,
+  sessionItems,
+} from '../application/sessions';
 import { reconcileItem } from '../application/warm';
 import { SeckillErrors as E } from '../errors';
 
@@ -115,6 +124,16 @@ export function seckillRoutes(deps: SeckillDeps, memory: AttemptMemory): RouteSp
       response: SeckillShopItemList,
       errors: [E.SESSION_NOT_FOUND],
       handler: ({ params }) => sessionItems(deps, params.id),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/seckill/offers',
+      tags: ['seckill'],
+      access: 'public',
+      summary: '商品的秒杀：进行中与即将开始的场次里的秒杀商品（商品页横幅）',
+      query: SeckillOfferQuery,
+      response: SeckillOfferList,
+      handler: ({ query }) => productOffers(deps, query.productId),
     }),
     defineRoute({
       method: 'post',
