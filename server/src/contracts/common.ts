@@ -88,3 +88,12 @@ export const ErrorEnvelope = z
 export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;
 
 export const Ok = z.object({ ok: z.literal(true) }).openapi('Ok');
+
+/** an instant as the API answers it */
+export const DateTime = z.string().openapi({ format: 'date-time' });
+/** an instant with its offset, between 2000 and 2100 (what a DATETIME column and a campaign window can hold) */
+export const Instant = z.iso
+  .datetime({ offset: true })
+  .transform((s) => new Date(s))
+  .refine((d) => d.getTime() >= Date.UTC(2000, 0, 1) && d.getTime() < Date.UTC(2100, 0, 1), '须在 2000–2099 年之间')
+  .openapi({ type: 'string', format: 'date-time' });

@@ -1,14 +1,7 @@
-import { Fen, Id, IdString, Page, PriceFen } from './common';
+import { DateTime, Fen, Id, IdString, Instant, Page, PriceFen } from './common';
 import { Order } from './order';
 import { z } from './zod';
 
-const DateTime = z.string().openapi({ format: 'date-time' });
-/** an instant with its offset, between 2000 and 2100 (what a DATETIME column and a campaign window can hold) */
-const Instant = z.iso
-  .datetime({ offset: true })
-  .transform((s) => new Date(s))
-  .refine((d) => d.getTime() >= Date.UTC(2000, 0, 1) && d.getTime() < Date.UTC(2100, 0, 1), '须在 2000–2099 年之间')
-  .openapi({ type: 'string', format: 'date-time' });
 /** An optional window end: null (or absent) is an open end; documented as such (the override above hides it). */
 const NullableInstant = Instant.nullable()
   .default(null)

@@ -1,14 +1,7 @@
 // Seckill (秒杀) on the wire: sessions on whole hours (Asia/Shanghai, sent as ISO instants), items with their own
 // stock, and attempts that a Redis script accepts before the order exists (api-contract.md, Seckill).
-import { Fen, Id, PriceFen, Quantity } from './common';
+import { DateTime, Fen, Id, Instant, PriceFen, Quantity } from './common';
 import { z } from './zod';
-
-const DateTime = z.string().openapi({ format: 'date-time' });
-const Instant = z.iso
-  .datetime({ offset: true })
-  .transform((s) => new Date(s))
-  .refine((d) => d.getTime() >= Date.UTC(2000, 0, 1) && d.getTime() < Date.UTC(2100, 0, 1), '须在 2000–2099 年之间')
-  .openapi({ type: 'string', format: 'date-time' });
 
 export const SeckillSessionInput = z.object({ startAt: Instant, endAt: Instant }).openapi('SeckillSessionInput');
 
