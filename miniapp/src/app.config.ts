@@ -16,6 +16,7 @@ export default defineAppConfig({
       ],
     },
     { root: 'subpackages/groupbuy', pages: ['group/index', 'list/index'] },
+    { root: 'subpackages/seckill', pages: ['list/index', 'grab/index'] },
     { root: 'subpackages/user', pages: ['addresses/index'] },
   ],
   // weapp: inject only the components a page actually renders, when it renders them (WeChat's quality scan asks)

@@ -41,7 +41,10 @@ const SECTIONS: { key: string; icon: ReactNode; label: string; children: Entry[]
     key: 'marketing',
     icon: <TeamOutlined />,
     label: '营销',
-    children: [{ key: '/groupbuy', label: '拼团' }],
+    children: [
+      { key: '/groupbuy', label: '拼团' },
+      { key: '/seckill', label: '秒杀' },
+    ],
   },
   {
     key: 'system',

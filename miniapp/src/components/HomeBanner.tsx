@@ -40,12 +40,20 @@ export default function HomeBanner() {
     <View className="home-banner">
       <View className="home-banner__head">
         <Text className="home-banner__label">限时拼团</Text>
-        <Text
-          className="home-gb-entry"
-          onClick={() => void Taro.navigateTo({ url: '/subpackages/groupbuy/list/index' })}
-        >
-          拼团专区 ›
-        </Text>
+        <View className="home-banner__entries">
+          <Text
+            className="home-sk-entry"
+            onClick={() => void Taro.navigateTo({ url: '/subpackages/seckill/list/index' })}
+          >
+            限时秒杀 ›
+          </Text>
+          <Text
+            className="home-gb-entry"
+            onClick={() => void Taro.navigateTo({ url: '/subpackages/groupbuy/list/index' })}
+          >
+            拼团专区 ›
+          </Text>
+        </View>
       </View>
       <View className="home-banner__track" {...scrollRegion('限时拼团活动')}>
         {items.map((c) => {

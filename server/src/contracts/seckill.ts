@@ -73,6 +73,15 @@ export const SeckillItemFigures = z
   })
   .openapi('SeckillItemFigures');
 
+/** The console's row for an item: the database figures beside Redis's live counter (null when not warm). */
+export const AdminSeckillItem = SeckillItemFigures.extend({
+  productId: Id,
+  title: z.string(),
+  liveRemaining: z.number().int().nullable(),
+}).openapi('AdminSeckillItem');
+export const AdminSeckillItemList = z.object({ items: z.array(AdminSeckillItem) }).openapi('AdminSeckillItemList');
+export type AdminSeckillItem = z.infer<typeof AdminSeckillItem>;
+
 /** Redis against the database for one item: what reconciliation compares and repairs. */
 export const SeckillReconciliation = z
   .object({

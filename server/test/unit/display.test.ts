@@ -8,6 +8,7 @@ import {
   fenToYuan,
   formatDateTime,
   formatFen,
+  formatShanghaiTime,
   fromShanghaiWallClock,
   splitFen,
   statusLabel,
@@ -104,6 +105,13 @@ describe('China time', () => {
     ['2026-12-31T23:59:59+08:00', '2026-12-31 23:59:59'],
     ['not a date', 'not a date'],
   ])('formatDateTime(%p) = %p', (iso, text) => expect(formatDateTime(iso)).toBe(text));
+
+  test.each([
+    ['2026-11-22T02:00:00.000Z', '10:00'],
+    ['2026-11-22T16:00:00Z', '00:00'], // the next day's 00 session in Shanghai
+    ['2026-11-22T11:59:00Z', '19:59'],
+    ['not a date', 'not a date'],
+  ])('formatShanghaiTime(%p) = %p', (iso, text) => expect(formatShanghaiTime(iso)).toBe(text));
 
   test.each([
     ['2026-11-22 12:20', '2026-11-22T04:20:00.000Z'],

@@ -96,6 +96,12 @@ export default function Me() {
             onClick={() => go('/subpackages/user/addresses/index')}
           />
           <Cell className="me-groupbuy" title="拼团" clickable onClick={() => go('/subpackages/groupbuy/list/index')} />
+          <Cell
+            className="me-seckill"
+            title="限时秒杀"
+            clickable
+            onClick={() => go('/subpackages/seckill/list/index')}
+          />
         </Cell.Group>
       </View>
 

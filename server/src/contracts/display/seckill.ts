@@ -1,6 +1,7 @@
 // How the shop shows a seckill session and item (shared by the mini-program and the admin).
 import type { PriceTag } from './price';
 import { priceTag } from './price';
+import { fromShanghaiWallClock, toShanghaiWallClock } from './time';
 
 export type SeckillSessionStatus = 'upcoming' | 'open' | 'ended';
 
@@ -30,4 +31,38 @@ export function seckillAction(
   if (status === 'upcoming') return 'remind';
   if (status === 'ended') return 'ended';
   return remaining > 0 ? 'grab' : 'sold_out';
+}
+
+/** Why an attempt did not become an order, in the shopper's words (the codes the attempt and its writer answer). */
+export function seckillRefusal(code: string | undefined): string {
+  if (code === 'SOLD_OUT') return '已抢光';
+  if (code === 'LIMIT_REACHED') return '已达到每人限购数量';
+  if (code === 'SESSION_NOT_OPEN') return '本场秒杀未开始或已结束';
+  if (code === 'SECKILL_BUSY' || code === 'RATE_LIMITED') return '抢购人数过多，请稍后再试';
+  return '抢购未成功，请稍后再试';
+}
+
+// The console's new-session rule: a Shanghai day, a whole starting hour and a length in hours → the ISO window.
+
+/** The default session hours (Asia/Shanghai) and length, as merchants usually run them. */
+export const DEFAULT_SESSION_HOURS = [0, 10, 12, 16, 20];
+export const DEFAULT_SESSION_LENGTH = 2;
+
+/** "2026-12-08", 10, 2 → {startAt: 02:00Z, endAt: 04:00Z}; null for a malformed day or hour, or over 24 h. */
+export function sessionWindow(day: string, hour: number, hours: number): { startAt: string; endAt: string } | null {
+  if (!Number.isInteger(hour) || hour < 0 || hour > 23 || !Number.isInteger(hours) || hours < 1 || hours > 24)
+    return null;
+  const startAt = fromShanghaiWallClock(`${day} ${String(hour).padStart(2, '0')}:00`);
+  if (!startAt) return null;
+  return { startAt, endAt: new Date(Date.parse(startAt) + hours * 3_600_000).toISOString() };
+}
+
+/** Sessions grouped by their Shanghai day, in order: the console's calendar rows. */
+export function byShanghaiDay<T extends { startAt: string }>(sessions: T[]): [string, T[]][] {
+  const days = new Map<string, T[]>();
+  for (const s of [...sessions].sort((a, b) => Date.parse(a.startAt) - Date.parse(b.startAt))) {
+    const day = toShanghaiWallClock(s.startAt)?.slice(0, 10) ?? s.startAt;
+    days.set(day, [...(days.get(day) ?? []), s]);
+  }
+  return [...days];
 }

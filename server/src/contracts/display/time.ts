@@ -26,3 +26,8 @@ export function fromShanghaiWallClock(wall: string): string | null {
   // Date.UTC rolls 2026-02-30 over into March: refuse instead of guessing
   return toShanghaiWallClock(date)?.startsWith(`${y}-${mo}-${d}T${h}:${mi}`) ? date.toISOString() : null;
 }
+
+/** An instant as its Shanghai clock time "HH:mm" (a seckill session's tab); text that is not a date comes back as is. */
+export function formatShanghaiTime(instant: string): string {
+  return toShanghaiWallClock(instant)?.slice(11, 16) ?? instant;
+}

@@ -5,6 +5,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import QuantityStepper from '../../../components/QuantityStepper';
 import { formatFen, productPriceTag } from '@display';
 import GroupbuySection from '../../../components/GroupbuySection';
+import SeckillBanner from './SeckillBanner';
 import { imageAlt } from '../../../components/img-alt';
 import { isLoggedIn } from '../../../services/auth';
 import { requireLogin } from '../../../services/guard';
@@ -181,6 +182,7 @@ export default function ProductDetailPage() {
         {product.subtitle ? <Text className="detail__subtitle">{product.subtitle}</Text> : null}
       </View>
 
+      <SeckillBanner productId={product.id} skuId={sku?.id ?? null} />
       {/* the group-buy entry sits right under the price: above the fold on a 375×812 phone */}
       <GroupbuySection productId={product.id} skuId={sku?.id ?? null} chosen={chosen} onOpen={onOpenGroup} />
 

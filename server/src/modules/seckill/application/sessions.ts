@@ -3,7 +3,6 @@
 import { Op, UniqueConstraintError } from 'sequelize';
 import type { z } from 'zod';
 import type {
-  SeckillItemFigures,
   SeckillItemInput,
   SeckillOfferList,
   SeckillSessionInput,
@@ -17,7 +16,7 @@ import { SeckillErrors } from '../errors';
 import type { SessionAttrs } from '../persistence/models';
 import { itemFigures } from './figures';
 import type { SeckillDeps } from './ports';
-import { loadItem, warmItem } from './warm';
+import { warmItem } from './warm';
 
 /** The same window again answers the existing session (api-contract.md). */
 export async function createSession(
@@ -159,21 +158,4 @@ export async function sessionItems(deps: SeckillDeps, sessionId: number): Promis
     });
   }
   return { items: out };
-}
-
-export async function adminItemFigures(deps: SeckillDeps, itemId: number): Promise<z.input<typeof SeckillItemFigures>> {
-  const { item } = await loadItem(deps, itemId);
-  const f = await itemFigures(deps, undefined, item);
-  return {
-    id: item.id,
-    sessionId: item.sessionId,
-    skuId: item.skuId,
-    priceFen: item.priceFen,
-    perUserLimit: item.perUserLimit,
-    stock: item.stock,
-    sold: f.sold,
-    reserved: f.reserved,
-    remaining: f.remaining,
-    returned: item.returned,
-  };
 }

@@ -1,6 +1,7 @@
 import { ACCESS } from '../../../http/access';
 import { IdParam } from '../../../contracts/common';
 import {
+  AdminSeckillItemList,
   SeckillAttempt,
   SeckillAttemptIdParam,
   SeckillAttemptRequest,
@@ -22,14 +23,8 @@ import { AddressErrors } from '../../address';
 import { CatalogErrors } from '../../catalog';
 import { attempt, getAttempt, type AttemptMemory } from '../application/attempts';
 import type { SeckillDeps } from '../application/ports';
-import {
-  addItem,
-  adminItemFigures,
-  createSession,
-  listSessions,
-  productOffers,
-  sessionItems,
-} from '../application/sessions';
+import { adminItemFigures, adminSessionItems } from '../application/admin-view';
+import { addItem, createSession, listSessions, productOffers, sessionItems } from '../application/sessions';
 import { reconcileItem } from '../application/warm';
 import { SeckillErrors as E } from '../errors';
 
@@ -71,6 +66,17 @@ export function seckillRoutes(deps: SeckillDeps, memory: AttemptMemory): RouteSp
       response: Created,
       errors: [E.SESSION_NOT_FOUND, E.SESSION_ENDED, E.ITEM_NOT_FOUND, E.ITEM_EXISTS, CatalogErrors.STOCK_INSUFFICIENT],
       handler: ({ params, body, actor, ctx }) => addItem(deps, operatorOf(actor, ctx), params.id, body),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/admin/v1/seckill/sessions/:id/items',
+      tags: ['admin'],
+      access: ops,
+      summary: '场次的秒杀商品：数据库的已售、待付款占用、剩余，与 Redis 的实时剩余',
+      params: IdParam,
+      response: AdminSeckillItemList,
+      errors: [E.SESSION_NOT_FOUND],
+      handler: ({ params }) => adminSessionItems(deps, params.id),
     }),
     defineRoute({
       method: 'get',

@@ -1,0 +1,147 @@
+import { useEffect, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import type { SeckillSession, SeckillShopItem } from '@contracts';
+import {
+  SECKILL_SESSION_LABELS,
+  formatShanghaiTime,
+  seckillAction,
+  seckillPriceTag,
+  seckillSoldPercent,
+} from '@display';
+import LineImage from '../../../components/LineImage';
+import PriceTagView from '../../../components/PriceTag';
+import { countdown } from '../../../services/labels';
+import { clockOffset, listSessions, sessionItems } from '../../../services/seckill';
+import '../../../components/shop.css';
+import '../seckill.css';
+
+/** The session a visitor lands on: the one open now, else the next to come, else the last one. */
+function landingSession(sessions: SeckillSession[]): SeckillSession | undefined {
+  return (
+    sessions.find((s) => s.status === 'open') ??
+    sessions.find((s) => s.status === 'upcoming') ??
+    sessions[sessions.length - 1]
+  );
+}
+
+/** 限时秒杀: today's sessions as tabs, the chosen session's items with their countdown and units left. */
+export default function SeckillList() {
+  const [sessions, setSessions] = useState<SeckillSession[] | null>(null);
+  const [chosen, setChosen] = useState<number | null>(null);
+  const [items, setItems] = useState<SeckillShopItem[] | null>(null);
+  const [offset, setOffset] = useState(0);
+  const [now, setNow] = useState(Date.now());
+  const [visible, setVisible] = useState(true);
+
+  const load = () =>
+    void listSessions().then((r) => {
+      setOffset(clockOffset(r.now));
+      setSessions(r.items);
+      setChosen((c) => (c !== null && r.items.some((s) => s.id === c) ? c : (landingSession(r.items)?.id ?? null)));
+    });
+  useDidShow(() => {
+    setVisible(true);
+    load();
+  });
+  useDidHide(() => setVisible(false));
+  useEffect(() => {
+    if (chosen === null) return;
+    setItems(null);
+    void sessionItems(chosen).then((r) => setItems(r.items));
+  }, [chosen]);
+  useEffect(() => {
+    if (!visible) return undefined;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [visible]);
+
+  const session = sessions?.find((s) => s.id === chosen);
+  const businessNow = now + offset;
+  // a countdown that reached its end: the session moved on, ask the server what it is now
+  const due = session && new Date(session.status === 'upcoming' ? session.startAt : session.endAt).getTime();
+  useEffect(() => {
+    if (due && session?.status !== 'ended' && businessNow >= due) load();
+  }, [due !== undefined && businessNow >= (due ?? 0)]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  if (sessions?.length === 0) return <View className="shop-empty">今天没有秒杀场次</View>;
+
+  return (
+    <View className="shop-page sk-list">
+      <View className="shop-tabs sk-tabs" role="tablist">
+        {sessions?.map((s) => (
+          <View
+            key={s.id}
+            role="tab"
+            aria-selected={s.id === chosen}
+            className={`sk-tab ${s.id === chosen ? 'sk-tab--active' : ''}`}
+            data-session={s.id}
+            onClick={() => setChosen(s.id)}
+          >
+            <Text className="sk-tab__time">{formatShanghaiTime(s.startAt)}</Text>
+            <Text className="sk-tab__state">{SECKILL_SESSION_LABELS[s.status]}</Text>
+          </View>
+        ))}
+      </View>
+      {session && session.status !== 'ended' && (
+        <View className="sk-countdown">
+          <Text>{session.status === 'open' ? '距本场结束' : '距开抢还有'}</Text>
+          <Text className="sk-countdown__clock">
+            {countdown(session.status === 'open' ? session.endAt : session.startAt, businessNow)}
+          </Text>
+        </View>
+      )}
+      {items?.length === 0 && <View className="shop-empty">本场暂无商品</View>}
+      {session &&
+        items?.map((i) => {
+          const action = seckillAction(session.status, i.remaining);
+          const sold = seckillSoldPercent(i.stock, i.remaining);
+          return (
+            <View key={i.id} className="shop-card sk-item" data-item={i.id}>
+              <View className="shop-line">
+                <LineImage src={i.image} />
+                <View className="shop-line__body">
+                  <Text className="shop-line__title">{i.title}</Text>
+                  <Text className="shop-tag">每人限购 {i.perUserLimit} 件</Text>
+                  <View
+                    className="sk-progress"
+                    role="progressbar"
+                    aria-valuenow={sold}
+                    aria-valuemin={0}
+                    aria-valuemax={100}
+                    aria-label={`已抢 ${sold}%`}
+                  >
+                    <View className="sk-progress__bar" style={{ width: `${sold}%` }} />
+                    <Text className="sk-progress__text">已抢 {sold}%</Text>
+                  </View>
+                  <View className="shop-line__foot">
+                    <PriceTagView tag={seckillPriceTag(i)} label="秒杀价" size="small" />
+                    {action === 'grab' ? (
+                      <Button
+                        className="sk-grab"
+                        type="primary"
+                        size="small"
+                        shape="round"
+                        onClick={() =>
+                          void Taro.navigateTo({
+                            url: `/subpackages/seckill/grab/index?item=${i.id}&session=${i.sessionId}`,
+                          })
+                        }
+                      >
+                        立即抢购
+                      </Button>
+                    ) : (
+                      <Text className={`sk-state sk-state--${action}`}>
+                        {action === 'sold_out' ? '已抢光' : action === 'remind' ? '即将开始' : '已结束'}
+                      </Text>
+                    )}
+                  </View>
+                </View>
+              </View>
+            </View>
+          );
+        })}
+    </View>
+  );
+}
