@@ -34,7 +34,10 @@ async function main() {
   step('applying migrations…');
   const prepared = await prepare(rt, modules, { seedDemo: config.sandbox });
   if (prepared.migrations.length) step(`applied ${prepared.migrations.length} migration(s)`);
-  if (prepared.seeded) step(`seeded ${prepared.seeded.products} demo products`);
+  if (prepared.seeded)
+    step(
+      `seeded ${prepared.seeded.products} demo products, ${prepared.seeded.campaigns} group buys, ${prepared.seeded.seckillItems} seckill items`,
+    );
 
   const credentialsFile = path.join(config.dataDir, 'admin-credentials.txt');
   if (prepared.firstAdmin?.generated && !config.mysqlUrl) {

@@ -1,12 +1,14 @@
 // Demo data for the embedded start: categories and products from sql/seed/demo-catalog.json with pictures of each
 // item drawn and rendered locally (demo-pictures.ts, no network), believable sales counts, and a few group buys
-// running now, so a first look at the shop shows what it does. Runs only on an empty catalog, so it never touches
+// running now and seckill items in the session open now and the next, so a first look at the shop shows what it does. Runs only on an empty catalog, so it never touches
 // real data, and a second run does nothing.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createProduct, type CatalogModels } from '../modules/catalog';
 import { CampaignInput } from '../contracts/groupbuy';
+import { SeckillItemInput, SeckillSessionInput } from '../contracts/seckill';
 import type { GroupbuyApi } from '../modules/groupbuy';
+import type { SeckillApi } from '../modules/seckill';
 import type { AssembledModules } from '../kit/registry';
 import { repoPath } from '../platform/repo-paths';
 import type { Runtime } from '../platform/runtime';
@@ -26,15 +28,18 @@ interface DemoCatalog {
     skus: { specs: Record<string, string>; priceFen: number; stock: number }[];
     /** a group buy on this product, running from now on: its size and each SKU's group price (same order) */
     groupbuy?: { size: number; groupPriceFen: number[]; leaderPriceFen?: number[] };
+    /** a seckill item on the first SKU: in the session open now, or in the next one */
+    seckill?: { priceFen: number; stock: number; perUserLimit?: number; session: 'now' | 'next' };
   }[];
 }
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 export async function seedDemoCatalog(
   rt: Runtime,
   modules: Pick<AssembledModules, 'models' | 'api'>,
-): Promise<{ products: number; campaigns: number } | undefined> {
+): Promise<{ products: number; campaigns: number; seckillItems: number } | undefined> {
   const catalog = modules.models.catalog as CatalogModels;
   const { Category, Product } = catalog;
   if ((await Product.count()) > 0) return undefined;
@@ -52,6 +57,8 @@ export async function seedDemoCatalog(
   const dir = path.join(rt.config.dataDir, 'uploads', 'demo');
   fs.mkdirSync(dir, { recursive: true });
   let campaigns = 0;
+  let seckillItems = 0;
+  const sessions = await seedSeckillSessions(rt, modules.api('seckill'));
   for (const [i, p] of data.products.entries()) {
     const images: string[] = [];
     for (const variant of [0, 1]) {
@@ -77,8 +84,19 @@ export async function seedDemoCatalog(
       await seedCampaign(rt, modules.api('groupbuy'), p.title, created, p.groupbuy);
       campaigns++;
     }
+    if (p.seckill) {
+      const { session, ...item } = p.seckill;
+      await modules
+        .api('seckill')
+        .addItem(
+          { operatorId: null },
+          sessions[session],
+          SeckillItemInput.parse({ skuId: created.skus[0]!.id, ...item }),
+        );
+      seckillItems++;
+    }
   }
-  return { products: data.products.length, campaigns };
+  return { products: data.products.length, campaigns, seckillItems };
 }
 
 /** A group buy on a demo product, live from now for 30 days, created (and audited) as an operator's would be. */
@@ -101,4 +119,20 @@ async function seedCampaign(
     })),
   });
   await groupbuy.createCampaign({ operatorId: null }, input);
+}
+
+/** Two seckill sessions: the one open now (from this whole hour, 2 h) and the next, right after it. */
+async function seedSeckillSessions(rt: Runtime, seckill: SeckillApi): Promise<Record<'now' | 'next', number>> {
+  const start = Math.floor(rt.clock.now().getTime() / HOUR_MS) * HOUR_MS;
+  const session = (from: number) =>
+    seckill
+      .createSession(
+        { operatorId: null },
+        SeckillSessionInput.parse({
+          startAt: new Date(from).toISOString(),
+          endAt: new Date(from + 2 * HOUR_MS).toISOString(),
+        }),
+      )
+      .then((s) => s.id);
+  return { now: await session(start), next: await session(start + 2 * HOUR_MS) };
 }

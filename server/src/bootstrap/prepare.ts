@@ -8,7 +8,7 @@ import { seedDemoCatalog } from './demo-seed';
 
 export interface PrepareResult {
   migrations: string[];
-  seeded?: { products: number; campaigns: number };
+  seeded?: { products: number; campaigns: number; seckillItems: number };
   firstAdmin?: { username: string; password: string; generated: boolean };
 }
 

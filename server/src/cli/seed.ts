@@ -15,7 +15,7 @@ async function run() {
   const seeded = await seedDemoCatalog(rt, modules);
   console.log(
     seeded
-      ? `seeded ${seeded.products} demo products, ${seeded.campaigns} group buys`
+      ? `seeded ${seeded.products} demo products, ${seeded.campaigns} group buys, ${seeded.seckillItems} seckill items`
       : 'the catalog is not empty: nothing seeded',
   );
   await rt.close();

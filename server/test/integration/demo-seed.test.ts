@@ -1,5 +1,6 @@
 // The demo data (what `npm start` seeds in the sandbox): product pictures rendered locally as real WebP images,
-// believable sales counts, group buys running now that a shopper can open, and a second run that changes nothing.
+// believable sales counts, group buys running now that a shopper can open, seckill items in the session open now and
+// the next, and a second run that changes nothing.
 import sharp from 'sharp';
 import { seedDemoCatalog } from '../../src/bootstrap/demo-seed';
 import { buyer } from '../support/shop';
@@ -58,15 +59,32 @@ it('group buys are running now, and a shopper can open one', async () => {
   expect(open.body.order.payableFen).toBeGreaterThan(0);
 });
 
+it('seckill items are on in the session open now and in the next one, and a shopper can grab one', async () => {
+  const sessions = (await t.api('GET', '/api/v1/seckill/sessions')).body.items as { id: number; status: string }[];
+  const open = sessions.find((s) => s.status === 'open')!;
+  expect(sessions.filter((s) => s.status === 'upcoming')).toHaveLength(1);
+  const items = (await t.api('GET', `/api/v1/seckill/sessions/${open.id}/items`)).body.items;
+  expect(items.length).toBeGreaterThanOrEqual(2);
+  for (const i of items) expect(i.priceFen).toBeLessThan(i.originalPriceFen);
+  const m = await buyer(t, 'demo-seed-seckill');
+  const grab = await t.api('POST', `/api/v1/seckill/items/${items[0].id}/attempts`, {
+    token: m.token,
+    body: { quantity: 1, addressId: m.addressId },
+  });
+  expect(grab.status).toBe(202);
+});
+
 it('a second run seeds nothing and changes nothing', async () => {
   const before = {
     products: await t.models.catalog.Product.count(),
     campaigns: await t.models.groupbuy.Campaign.count(),
+    seckillItems: await t.models.seckill.Item.count(),
   };
   expect(before.campaigns).toBeGreaterThanOrEqual(3);
   expect(await seedDemoCatalog(t.rt, t.modules)).toBeUndefined();
   expect({
     products: await t.models.catalog.Product.count(),
     campaigns: await t.models.groupbuy.Campaign.count(),
+    seckillItems: await t.models.seckill.Item.count(),
   }).toEqual(before);
 });

@@ -5,11 +5,15 @@
 //   persistence/   models; http/ thin routes; this file: the module's definition
 // It declares the `seckill` order kind (own stock, a 5-minute payment window), prices its orders with its own
 // step, and follows them through order events to give units back.
+import type { z } from 'zod';
+import type { SeckillItemInput, SeckillSessionInput } from '../../contracts/seckill';
 import { onEvent } from '../../kit/events';
+import type { OperatorRef } from '../../platform/audit/audit-log';
 import { defineModule } from '../../kit/module';
 import { AttemptMemory } from './application/attempts';
 import { SeckillCounters } from './application/counters';
 import type { SeckillDeps } from './application/ports';
+import { addItem, createSession } from './application/sessions';
 import { purchaseCancelled, purchasePaid, purchaseRefunded } from './application/returns';
 import { settleEndedSessions } from './application/settle';
 import { SoldOutFlags } from './application/sold-out';
@@ -24,8 +28,11 @@ export { PURCHASE_LIFECYCLE } from './domain/purchase-lifecycle';
 export { SeckillErrors } from './errors';
 export type { SeckillModels };
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- seckill offers nothing to other modules yet
-export interface SeckillApi {}
+/** What seckill offers outside itself: sessions and items made as an operator would (the demo seed uses it). */
+export interface SeckillApi {
+  createSession(by: OperatorRef, input: z.output<typeof SeckillSessionInput>): Promise<{ id: number }>;
+  addItem(by: OperatorRef, sessionId: number, input: z.output<typeof SeckillItemInput>): Promise<{ id: number }>;
+}
 
 declare module '../../kit/module' {
   interface ModuleApis {
@@ -52,7 +59,10 @@ export const seckillModule = defineModule({
     const writer = new OrderWriter(deps);
     wake.writer = writer;
     return {
-      api: {},
+      api: {
+        createSession: (by, input) => createSession(deps, by, input),
+        addItem: (by, sessionId, input) => addItem(deps, by, sessionId, input),
+      },
       routes: seckillRoutes(deps, new AttemptMemory()),
       jobs: [
         { name: 'prewarm-seckill', schedule: '* * * * *', run: ({ now }) => prewarmDue(deps, now) },
