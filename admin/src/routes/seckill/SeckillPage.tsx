@@ -88,18 +88,18 @@ export function SeckillPage() {
             pagination={false}
             columns={[
               { title: '商品', dataIndex: 'title' },
-              { title: '秒杀价', render: (_, i) => formatFen(i.priceFen), width: 100 },
-              { title: '每人限购', dataIndex: 'perUserLimit', width: 90 },
-              { title: '秒杀库存', dataIndex: 'stock', width: 90 },
-              { title: '已售（已付款）', dataIndex: 'sold', width: 120 },
-              { title: '待付款占用', dataIndex: 'reserved', width: 110 },
-              { title: '剩余（数据库）', dataIndex: 'remaining', width: 120 },
+              { title: '秒杀价', render: (_, i) => formatFen(i.priceFen), width: 90 },
+              { title: '限购', dataIndex: 'perUserLimit', width: 64 },
+              { title: '库存', dataIndex: 'stock', width: 70 },
+              { title: '已售', dataIndex: 'sold', width: 70 },
+              { title: '待付款', dataIndex: 'reserved', width: 80 },
+              { title: '剩余', dataIndex: 'remaining', width: 70 },
               {
-                title: 'Redis 实时剩余',
-                width: 130,
+                title: 'Redis 剩余',
+                width: 100,
                 render: (_, i) => (i.liveRemaining === null ? <Tag>未预热</Tag> : i.liveRemaining),
               },
-              { title: '已退回规格', dataIndex: 'returned', width: 100 },
+              { title: '已退回', dataIndex: 'returned', width: 80 },
               {
                 title: '操作',
                 width: 90,

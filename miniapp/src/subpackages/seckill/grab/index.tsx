@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Address, SeckillSession, SeckillShopItem } from '@contracts';
-import { seckillAction, seckillPriceTag, seckillRefusal, seckillSoldPercent } from '@display';
+import { seckillAction, seckillPriceTag, seckillRefusal } from '@display';
 import AddressPicker from '../../../components/AddressPicker';
 import LineImage from '../../../components/LineImage';
 import PriceTagView from '../../../components/PriceTag';
@@ -13,6 +13,7 @@ import { requireLogin } from '../../../services/guard';
 import { payOrder } from '../../../services/payment';
 import { ApiError, toastError } from '../../../services/request';
 import { grab, listSessions, sessionItems, waitForOrder } from '../../../services/seckill';
+import SoldProgress from '../SoldProgress';
 import '../../../components/shop.css';
 import '../seckill.css';
 
@@ -108,17 +109,7 @@ export default function SeckillGrab() {
           <View className="shop-line__body">
             <Text className="shop-line__title">{item.title}</Text>
             <Text className="shop-tag">每人限购 {item.perUserLimit} 件</Text>
-            <View
-              className="sk-progress"
-              role="progressbar"
-              aria-valuenow={seckillSoldPercent(item.stock, item.remaining)}
-            >
-              <View
-                className="sk-progress__bar"
-                style={{ width: `${seckillSoldPercent(item.stock, item.remaining)}%` }}
-              />
-              <Text className="sk-progress__text">已抢 {seckillSoldPercent(item.stock, item.remaining)}%</Text>
-            </View>
+            <SoldProgress stock={item.stock} remaining={item.remaining} />
             <View className="shop-line__foot">
               <PriceTagView tag={seckillPriceTag(item)} label="秒杀价" size="small" />
               {item.perUserLimit > 1 && (

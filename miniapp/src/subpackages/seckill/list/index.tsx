@@ -3,17 +3,12 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { SeckillSession, SeckillShopItem } from '@contracts';
-import {
-  SECKILL_SESSION_LABELS,
-  formatShanghaiTime,
-  seckillAction,
-  seckillPriceTag,
-  seckillSoldPercent,
-} from '@display';
+import { SECKILL_SESSION_LABELS, formatShanghaiTime, seckillAction, seckillPriceTag } from '@display';
 import LineImage from '../../../components/LineImage';
 import PriceTagView from '../../../components/PriceTag';
 import { countdown } from '../../../services/labels';
 import { clockOffset, listSessions, sessionItems } from '../../../services/seckill';
+import SoldProgress from '../SoldProgress';
 import '../../../components/shop.css';
 import '../seckill.css';
 
@@ -96,7 +91,6 @@ export default function SeckillList() {
       {session &&
         items?.map((i) => {
           const action = seckillAction(session.status, i.remaining);
-          const sold = seckillSoldPercent(i.stock, i.remaining);
           return (
             <View key={i.id} className="shop-card sk-item" data-item={i.id}>
               <View className="shop-line">
@@ -104,17 +98,7 @@ export default function SeckillList() {
                 <View className="shop-line__body">
                   <Text className="shop-line__title">{i.title}</Text>
                   <Text className="shop-tag">每人限购 {i.perUserLimit} 件</Text>
-                  <View
-                    className="sk-progress"
-                    role="progressbar"
-                    aria-valuenow={sold}
-                    aria-valuemin={0}
-                    aria-valuemax={100}
-                    aria-label={`已抢 ${sold}%`}
-                  >
-                    <View className="sk-progress__bar" style={{ width: `${sold}%` }} />
-                    <Text className="sk-progress__text">已抢 {sold}%</Text>
-                  </View>
+                  <SoldProgress stock={i.stock} remaining={i.remaining} />
                   <View className="shop-line__foot">
                     <PriceTagView tag={seckillPriceTag(i)} label="秒杀价" size="small" />
                     {action === 'grab' ? (
