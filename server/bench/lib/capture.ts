@@ -10,8 +10,54 @@ import { openPendingGroups, type Fixtures } from './fixtures';
 import { call } from './http';
 import { BENCH_DIR, DB } from './settings';
 import { writeScenarios } from './scenarios';
+import { benchRedis, holdWriter, logLength } from './seckill';
 
 const CAPTURED_DIR = path.join(BENCH_DIR, 'replay/captured');
+
+function writeCaptured(name: string, title: string, statements: string[]) {
+  const file = path.join(CAPTURED_DIR, `${name}.sql`);
+  const header = [
+    `-- ${title}: the statements the server sent for one request (bench/lib/capture.ts, \`npm run bench -w server -- --capture\`)`,
+    `-- captured ${new Date().toISOString()} from MariaDB's general log; "thread" is the connection.`,
+  ];
+  fs.writeFileSync(file, [...header, ...statements, ''].join('\n'));
+  console.log(`[bench] ${name}: ${statements.length} statements → ${path.relative(process.cwd(), file)}`);
+}
+
+/**
+ * The order writer's statements for one queued attempt: the attempt is made while the bench holds the writer's
+ * lease (its address check is no part of the writer), then the log records from the lease's release until the
+ * attempt has left the Redis log. One attempt goes through first, unrecorded, to warm the writer.
+ */
+async function captureWriter(admin: Admin, baseUrl: string, f: Fixtures, buyer: number): Promise<void> {
+  const redis = benchRedis();
+  try {
+    const grab = async (b: number) => {
+      const { token, addressId } = f.buyers[b]!;
+      const res = await call(baseUrl, 'POST', `/api/v1/seckill/items/${f.seckill.itemId}/attempts`, {
+        token,
+        body: { quantity: 1, addressId },
+        idempotencyKey: `capture-writer-${b}`,
+      });
+      if (res.status !== 202) throw new Error(`capture attempt answered ${res.status}`);
+    };
+    const drained = async () => {
+      while ((await logLength(redis, f)) > 0) await new Promise((r) => setTimeout(r, 20));
+    };
+    await grab(buyer);
+    await drained();
+    const release = await holdWriter(redis);
+    await grab(buyer + 1);
+    const statements = await logged(admin, async () => {
+      await release();
+      await drained();
+      return 200;
+    });
+    writeCaptured('seckill-writer', 'the seckill order writer, one queued attempt', statements);
+  } finally {
+    redis.disconnect();
+  }
+}
 
 async function logged(admin: Admin, request: () => Promise<number>): Promise<string[]> {
   await admin.query('TRUNCATE TABLE mysql.general_log');
@@ -56,14 +102,9 @@ export async function capture(admin: Admin, db: Admin, baseUrl: string, f: Fixtu
       }
       await send(s, buyer++, groups); // warms caches, prepared statements, pools
       const statements = await logged(admin, () => send(s, buyer++, groups));
-      const file = path.join(CAPTURED_DIR, `${s.name}.sql`);
-      const header = [
-        `-- ${s.title}: the statements the server sent for one request (bench/lib/capture.ts, \`npm run bench -w server -- --capture\`)`,
-        `-- captured ${new Date().toISOString()} from MariaDB's general log; "thread" is the connection.`,
-      ];
-      fs.writeFileSync(file, [...header, ...statements, ''].join('\n'));
-      console.log(`[bench] ${s.name}: ${statements.length} statements → ${path.relative(process.cwd(), file)}`);
+      writeCaptured(s.name, s.title, statements);
     }
+    await captureWriter(admin, baseUrl, f, 300);
   } finally {
     await admin.query('SET GLOBAL general_log = 0');
     await admin.query(`SET GLOBAL log_output = ?`, [logOutput!.v]);

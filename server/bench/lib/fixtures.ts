@@ -21,6 +21,8 @@ export interface Fixtures {
   group: { productId: number; skuId: number; campaignId: number };
   buyers: Buyer[];
   adminToken: string;
+  /** a session open for the whole run: an item with units for every attempt, and one already sold out */
+  seckill: { sessionId: number; itemId: number; skuId: number; soldOutItemId: number; priceFen: number };
 }
 
 const BIG_STOCK = 99_000_000;
@@ -78,13 +80,57 @@ export async function makeFixtures(baseUrl: string, db: Admin): Promise<Fixtures
     },
     adminToken,
   );
+  const buyers = await makeBuyers(db, BUYERS);
   return {
     wide: wide.map((p) => ({ productId: p.id, skuIds: p.skus.map((s) => s.id) })),
     hot: { productId: hot.id, skuId: hot.skus[0]!.id },
     group: { productId: grouped.id, skuId: grouped.skus[0]!.id, campaignId: campaign.id },
-    buyers: await makeBuyers(db, BUYERS),
+    buyers,
     adminToken,
+    seckill: await makeSeckill(baseUrl, adminToken, buyers),
   };
+}
+
+const HOUR_MS = 3_600_000;
+/** the most units one item may have (SeckillItemInput): more than a run's attempts at any speed seen here */
+const SECKILL_UNITS = 100_000;
+
+/**
+ * A 24-hour session from this whole hour with two items: one with units for every attempt of the run (limit 99 a
+ * buyer), and one whose single unit the first buyer takes here, so that attempts on it meet the sold-out flag.
+ */
+async function makeSeckill(baseUrl: string, token: string, buyers: Buyer[]): Promise<Fixtures['seckill']> {
+  const start = Math.floor(Date.now() / HOUR_MS) * HOUR_MS;
+  const session = await api<{ id: number }>(
+    baseUrl,
+    'POST',
+    '/api/admin/v1/seckill/sessions',
+    { startAt: new Date(start).toISOString(), endAt: new Date(start + 24 * HOUR_MS).toISOString() },
+    token,
+  );
+  const priceFen = 990;
+  const item = async (title: string, stock: number, perUserLimit: number) => {
+    const p = await product(baseUrl, token, title, 1);
+    const created = await api<{ id: number }>(
+      baseUrl,
+      'POST',
+      `/api/admin/v1/seckill/sessions/${session.id}/items`,
+      { skuId: p.skus[0]!.id, priceFen, stock, perUserLimit },
+      token,
+    );
+    return { id: created.id, skuId: p.skus[0]!.id };
+  };
+  const plenty = await item('压测秒杀', SECKILL_UNITS, 99);
+  const gone = await item('压测秒杀·已抢光', 1, 1);
+  for (const b of buyers.slice(0, 2)) {
+    // the first takes the unit; the second is refused, which sets the server's sold-out flag
+    await fetch(`${baseUrl}/api/v1/seckill/items/${gone.id}/attempts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${b.token}` },
+      body: JSON.stringify({ quantity: 1, addressId: b.addressId }),
+    });
+  }
+  return { sessionId: session.id, itemId: plenty.id, skuId: plenty.skuId, soldOutItemId: gone.id, priceFen };
 }
 
 /** `count` consumers, each with one default address, inserted in batches; tokens signed like SessionTokens. */

@@ -5,6 +5,7 @@ import type { BenchContext } from './lifecycle';
 import { runLoad, runReplay, startKoa } from './children';
 import { openPendingGroups } from './fixtures';
 import type { LoadResult } from './load-spec';
+import { measureSeckill } from './seckill-measure';
 import { asScenario, readScenarios, writeScenarios, type BaselineName, type Scenario } from './scenarios';
 import { DB, loadShape, MYSQL, PORTS } from './settings';
 import type { ReplayResult } from '../baselines/sql-replay';
@@ -40,6 +41,10 @@ export interface ScenarioRow {
   met?: boolean;
   /** group open: its ratio to its own replay (its goal is set against the order SQL) */
   ownReplayRatio?: number;
+  /** seckill attempts: the ratio to bare Koa, for reference (the goal is against /healthz) */
+  koaRatio?: number;
+  /** seckill attempts: Redis round trips per request (MONITOR, requests one at a time) */
+  redisPerRequest?: number;
 }
 
 export interface Report {
@@ -129,14 +134,14 @@ export async function measureAll(ctx: BenchContext, opts: { only?: string[] }): 
     rows.push(...measured);
   }
 
-  const replayData: ReplayData = {
+  const replayData: Omit<ReplayData, 'seckill'> = {
     buyers: f.buyers,
     wide: f.wide,
     hot: f.hot,
     group: f.group,
     groups: [],
   };
-  const replay = async (name: BaselineName, data: ReplayData): Promise<BaselineRow> => {
+  const replay = async (name: BaselineName, data: Omit<ReplayData, 'seckill'>): Promise<BaselineRow> => {
     const known = baselines.get(name);
     if (known) return known;
     const r: ReplayResult = await runReplay(
@@ -146,7 +151,7 @@ export async function measureAll(ctx: BenchContext, opts: { only?: string[] }): 
         workers: shape.connections,
         seconds: shape.seconds,
         warmupSeconds: shape.warmupSeconds,
-        data,
+        data: { ...data, seckill: f.seckill },
       },
       logDir,
     );
@@ -184,6 +189,18 @@ export async function measureAll(ctx: BenchContext, opts: { only?: string[] }): 
     if (s.baseline !== name) measured.ownReplayRatio = own.okPerSec ? load.okPerSec / own.okPerSec : 0;
     rows.push(measured);
   }
+
+  // last: the order writer drains its backlog in the background until it is done or the server stops
+  const seckill = await measureSeckill(ctx, {
+    wanted,
+    spec: (s) => spec(s),
+    row: (s, r, base) => row(s, r, base, null),
+    health: rows.find((r) => r.name === 'health'),
+    koa: baselines.get('koa'),
+    replayData,
+  });
+  rows.push(...seckill.rows);
+  for (const b of seckill.baselines) baselines.set(b.name, b);
 
   return {
     date: new Date().toISOString(),

@@ -16,7 +16,7 @@ export function barChart(report: Report): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="13">`,
     `<rect width="100%" height="100%" fill="#fff"/>`,
     `<text x="16" y="22" font-size="15" font-weight="600">Linli bench: throughput as a ratio of its baseline (2xx only)</text>`,
-    `<text x="16" y="42" fill="#555">${escape(`${report.date.slice(0, 16)}Z · server ${report.server} · ${report.connections} connections · ${report.seconds} s · reads vs bare Koa, writes vs their SQL replayed by mysql2 · tick = goal`)}</text>`,
+    `<text x="16" y="42" fill="#555">${escape(`${report.date.slice(0, 16)}Z · server ${report.server} · ${report.connections} connections · ${report.seconds} s · reads vs bare Koa, writes vs their SQL replayed by mysql2, seckill attempts vs /healthz · tick = goal`)}</text>`,
   ];
   for (const t of [0, 0.25, 0.5, 0.75, 1].filter((v) => v <= max)) {
     parts.push(
@@ -28,7 +28,12 @@ export function barChart(report: Report): string {
     const y = top + i * rowH;
     const colour = r.met === undefined ? '#7a8ca3' : r.met ? '#2e8b57' : '#c0392b';
     // opening a group is set against the order's SQL (the issue's goal), not its own
-    const label = r.baseline === 'koa' || r.baseline === r.name ? r.title : `${r.title} vs ${r.baseline} SQL`;
+    const label =
+      r.baseline === 'koa' || r.baseline === r.name
+        ? r.title
+        : r.baseline === 'healthz'
+          ? `${r.title} vs /healthz`
+          : `${r.title} vs ${r.baseline} SQL`;
     parts.push(
       `<text x="${left - 10}" y="${y + 20}" text-anchor="end">${escape(label)}</text>`,
       `<rect x="${left}" y="${y + 7}" width="${Math.max(1, x(r.ratio) - left)}" height="18" fill="${colour}"/>`,

@@ -47,11 +47,15 @@ export function tableLines(report: Report): string[] {
     'base p99',
     'errors',
     'queries/req',
+    'redis/req',
   ];
   const body = report.rows.map((r) => {
     const b = base.get(r.baseline);
-    const vs = r.baseline === 'koa' ? 'Koa' : `${r.baseline} SQL`;
-    const ratio = num(r.ratio, 2) + (r.ownReplayRatio !== undefined ? ` (own SQL ${num(r.ownReplayRatio, 2)})` : '');
+    const vs = r.baseline === 'koa' ? 'Koa' : r.baseline === 'healthz' ? '/healthz' : `${r.baseline} SQL`;
+    const ratio =
+      num(r.ratio, 2) +
+      (r.ownReplayRatio !== undefined ? ` (own SQL ${num(r.ownReplayRatio, 2)})` : '') +
+      (r.koaRatio !== undefined ? ` (Koa ${num(r.koaRatio, 2)})` : '');
     const queries = r.queriesPerRequest === null ? '' : queriesCell(r.queriesPerRequest, base.get(r.name));
     return [
       r.title,
@@ -66,6 +70,7 @@ export function tableLines(report: Report): string[] {
       b ? ms(b.p99) : '',
       errorCell(r),
       queries,
+      r.redisPerRequest === undefined ? '' : num(r.redisPerRequest, 2),
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));

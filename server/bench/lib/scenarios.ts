@@ -4,8 +4,9 @@
 import type { Fixtures } from './fixtures';
 import type { RequestPlan } from './load-spec';
 
-export type ReplayName = 'order-20-skus' | 'order-hot-sku' | 'group-open' | 'group-join';
-export type BaselineName = 'koa' | ReplayName;
+export type ReplayName = 'order-20-skus' | 'order-hot-sku' | 'group-open' | 'group-join' | 'seckill-writer';
+/** 'healthz': the product's own /healthz, measured among the reads of the same run */
+export type BaselineName = 'koa' | 'healthz' | ReplayName;
 
 export interface Scenario {
   name: string;

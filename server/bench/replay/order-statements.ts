@@ -80,7 +80,16 @@ export async function placeOrderIn(
   req: ReplayRequest,
   address: Record<string, unknown>,
   lines: OrderLine[],
-  opts: { kind: string; unitPriceFen?: number; campaignJson?: string; shippingFen: number },
+  opts: {
+    kind: string;
+    unitPriceFen?: number;
+    campaignJson?: string;
+    shippingFen: number;
+    /** minutes to pay (30; seckill 5) */
+    payMinutes?: number;
+    /** kinds with their own stock (seckill) take none from the SKU */
+    ownStock?: boolean;
+  },
 ) {
   const snapshots = await skuSnapshots(
     conn,
@@ -117,7 +126,7 @@ export async function placeOrderIn(
       itemsTotal + opts.shippingFen,
       JSON.stringify(address),
       '',
-      new Date(now.getTime() + 30 * 60_000),
+      new Date(now.getTime() + (opts.payMinutes ?? 30) * 60_000),
       now,
       now,
     ],
@@ -156,7 +165,7 @@ export async function placeOrderIn(
     [now, req.buyer.userId],
   );
   // the stock last, as the server takes it (the hot row stays locked until COMMIT)
-  await reserveStock(conn, lines);
+  if (!opts.ownStock) await reserveStock(conn, lines);
   return {
     id: orderId,
     orderNo,
@@ -169,7 +178,7 @@ export async function placeOrderIn(
     items: items.map((i, k) => ({ id: Number(ids[k]!.id), ...i })),
     address,
     remark: '',
-    payDeadline: new Date(now.getTime() + 30 * 60_000).toISOString(),
+    payDeadline: new Date(now.getTime() + (opts.payMinutes ?? 30) * 60_000).toISOString(),
     createdAt: now.toISOString(),
     carrier: null,
     trackingNo: null,

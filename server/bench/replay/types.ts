@@ -11,6 +11,8 @@ export interface ReplayData {
   group: { productId: number; skuId: number; campaignId: number };
   /** open groups with room (joins), none of them led by `buyers` */
   groups: { code: string; leader: number }[];
+  /** the seckill item the writer's replay orders (its SKU, its price) */
+  seckill: { sessionId: number; itemId: number; skuId: number; priceFen: number };
 }
 
 export interface ReplayRequest {

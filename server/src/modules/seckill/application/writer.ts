@@ -93,14 +93,25 @@ export async function returnUnits(deps: SeckillDeps, attemptId: string, userId: 
     await deps.soldOut.unitsReturned(itemId);
 }
 
+/** Whether a drain should end after its current batch (the process is stopping; the log keeps the rest). */
+type ShouldStop = () => boolean;
+const never: ShouldStop = () => false;
+
 /** Drains one item's log; the number of attempts written. Call holding the writer's lock. */
-export async function drainItem(deps: SeckillDeps, sessionId: number, itemId: number): Promise<number> {
-  const item = (await deps.models.Item.findByPk(itemId))?.get({ plain: true });
-  if (!item) return 0;
+export async function drainItem(
+  deps: SeckillDeps,
+  sessionId: number,
+  itemId: number,
+  shouldStop: ShouldStop = never,
+): Promise<number> {
+  // the item is read only once its log has something: the writer polls every warm item twice a second
+  let item: ItemAttrs | undefined;
   let total = 0;
-  for (;;) {
+  while (!shouldStop()) {
     const batch = await deps.counters.head(sessionId, itemId, BATCH);
     if (batch.length === 0) return total;
+    item ??= (await deps.models.Item.findByPk(itemId))?.get({ plain: true });
+    if (!item) return total;
     const written: Written[] = [];
     try {
       for (const e of batch) written.push(await writeAttempt(deps, item, e));
@@ -110,15 +121,17 @@ export async function drainItem(deps: SeckillDeps, sessionId: number, itemId: nu
     }
     total += written.length;
   }
+  return total;
 }
 
 /** Every warm item's log, if no other instance is draining. */
-export async function drainAll(deps: SeckillDeps): Promise<number | undefined> {
+export async function drainAll(deps: SeckillDeps, shouldStop: ShouldStop = never): Promise<number | undefined> {
   return ifWriterLockFree(deps, async () => {
     let total = 0;
     for (const member of await deps.counters.warmItems()) {
+      if (shouldStop()) break;
       const [s, i] = member.split(':').map(Number);
-      total += await drainItem(deps, s!, i!);
+      total += await drainItem(deps, s!, i!, shouldStop);
     }
     return total;
   });
@@ -146,7 +159,9 @@ export class OrderWriter {
       this.again = true;
       return;
     }
-    this.running = drainAll(this.deps)
+    // a stop ends the drain after its batch: a backlog of thousands must not hold up a shutdown (the next start,
+    // or another instance, replays what is left in the log)
+    this.running = drainAll(this.deps, () => this.stopped)
       .catch((err) => this.deps.logger.warn({ err }, 'seckill order writer'))
       .finally(() => {
         this.running = undefined;
