@@ -426,6 +426,21 @@ CREATE TABLE `seckill_purchases` (
   CONSTRAINT `seckill_purchases_ibfk_3` FOREIGN KEY (`order_id`) REFERENCES `orders` (`id`) ON UPDATE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+CREATE TABLE `seckill_reminders` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `item_id` int(10) unsigned NOT NULL,
+  `user_id` int(10) unsigned NOT NULL,
+  `remind_at` datetime(3) NOT NULL,
+  `sent_at` datetime(3) DEFAULT NULL,
+  `created_at` datetime(3) NOT NULL,
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `seckill_reminders_item_user` (`item_id`,`user_id`),
+  KEY `user_id` (`user_id`),
+  KEY `seckill_reminders_due` (`sent_at`,`remind_at`),
+  CONSTRAINT `seckill_reminders_ibfk_1` FOREIGN KEY (`item_id`) REFERENCES `seckill_items` (`id`) ON DELETE CASCADE ON UPDATE CASCADE,
+  CONSTRAINT `seckill_reminders_ibfk_2` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 CREATE TABLE `seckill_sessions` (
   `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
   `start_at` datetime(3) NOT NULL,

@@ -44,6 +44,7 @@ const EnvSchema = z.object({
   WECHAT_TEMPLATE_REFUND_SUCCEEDED: optionalString,
   WECHAT_TEMPLATE_GROUP_SUCCEEDED: optionalString,
   WECHAT_TEMPLATE_GROUP_FAILED: optionalString,
+  WECHAT_TEMPLATE_SECKILL_STARTING: optionalString,
   WECHATPAY_MCHID: optionalString,
   WECHATPAY_SERIAL_NO: optionalString,
   WECHATPAY_PRIVATE_KEY: optionalString,
@@ -133,7 +134,13 @@ export interface Config {
     secret: string;
     apiBase?: string;
     /** subscribe-message template ids per event */
-    templates: { order_shipped: string; refund_succeeded: string; group_succeeded: string; group_failed: string };
+    templates: {
+      order_shipped: string;
+      refund_succeeded: string;
+      group_succeeded: string;
+      group_failed: string;
+      seckill_starting: string;
+    };
   };
   alipay: { appId: string; privateKey?: string; alipayPublicKey?: string; gateway?: string };
   /** unset fields fall back to the sandbox keys (sandbox only; production refuses to start without them) */
@@ -218,6 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         refund_succeeded: e.WECHAT_TEMPLATE_REFUND_SUCCEEDED ?? 'sandbox_refund_succeeded',
         group_succeeded: e.WECHAT_TEMPLATE_GROUP_SUCCEEDED ?? 'sandbox_group_succeeded',
         group_failed: e.WECHAT_TEMPLATE_GROUP_FAILED ?? 'sandbox_group_failed',
+        seckill_starting: e.WECHAT_TEMPLATE_SECKILL_STARTING ?? 'sandbox_seckill_starting',
       },
     },
     alipay: {

@@ -1,5 +1,12 @@
-import type { SeckillAttempt, SeckillOfferList, SeckillSession, SeckillShopItem } from '@contracts';
-import { get, post } from './request';
+import Taro from '@tarojs/taro';
+import type {
+  SeckillAttempt,
+  SeckillOfferList,
+  SeckillReminderList,
+  SeckillSession,
+  SeckillShopItem,
+} from '@contracts';
+import { get, post, request } from './request';
 
 export const listSessions = () => get<{ items: SeckillSession[]; now: string }>('/api/v1/seckill/sessions');
 export const sessionItems = (sessionId: number) =>
@@ -27,3 +34,19 @@ export async function waitForOrder(attemptId: string): Promise<SeckillAttempt> {
 
 /** The server's business time minus this device's clock: countdowns add it (the sandbox clock may run ahead). */
 export const clockOffset = (serverNow: string) => new Date(serverNow).getTime() - Date.now();
+
+/** 提醒我 (weapp only: the notice is a WeChat subscribe message, which needs the user's consent first). */
+export const remindersSupported = () => process.env.TARO_ENV === 'weapp';
+export const myReminders = () => get<SeckillReminderList>('/api/v1/seckill/reminders', undefined, { silent: true });
+
+/** Asks WeChat's consent for one message (one consent, one send), then records the reminder; false if refused. */
+export async function remindMe(itemId: number, templateId: string): Promise<boolean> {
+  const consent = (await Taro.requestSubscribeMessage({ tmplIds: [templateId], entityIds: [] }).catch(
+    () => null,
+  )) as Record<string, unknown> | null;
+  if (consent?.[templateId] !== 'accept') return false;
+  await post(`/api/v1/seckill/items/${itemId}/reminders`);
+  return true;
+}
+export const forgetReminder = (itemId: number) =>
+  request(`/api/v1/seckill/items/${itemId}/reminders`, { method: 'DELETE' });

@@ -111,3 +111,16 @@ export const SeckillAttempt = z
   })
   .openapi('SeckillAttempt');
 export type SeckillAttempt = z.infer<typeof SeckillAttempt>;
+
+/** 提醒我: told when the item's session opens (a WeChat subscribe message). */
+export const SeckillReminder = z.object({ itemId: Id, remindAt: DateTime }).openapi('SeckillReminder');
+export const SeckillReminderRemoved = z.object({ itemId: Id, removed: z.boolean() }).openapi('SeckillReminderRemoved');
+export const SeckillReminderList = z
+  .object({
+    /** items of sessions still to come this shopper asked to be reminded of */
+    itemIds: z.array(Id),
+    /** the subscribe-message template the mini-program asks consent for (wx.requestSubscribeMessage) */
+    templateId: z.string(),
+  })
+  .openapi('SeckillReminderList');
+export type SeckillReminderList = z.infer<typeof SeckillReminderList>;

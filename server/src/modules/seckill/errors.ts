@@ -12,6 +12,7 @@ export const SeckillErrors = defineErrors('seckill', {
   LIMIT_REACHED: { kind: 'conflict', message: '已达到每人限购数量' },
   SECKILL_BUSY: { kind: 'unavailable', message: '抢购人数过多，请稍后再试' },
   ATTEMPT_NOT_FOUND: { kind: 'not_found', message: '抢购记录不存在' },
+  REMINDER_CLOSED: { kind: 'conflict', message: '本场已开抢或已结束，无需提醒' },
   /** a purchase move the lifecycle does not declare (PURCHASE_LIFECYCLE) */
   PURCHASE_STATE_INVALID: { kind: 'conflict', message: '秒杀订单的当前状态不允许这个操作' },
 });

@@ -13,6 +13,7 @@ import { defineModule } from '../../kit/module';
 import { AttemptMemory } from './application/attempts';
 import { SeckillCounters } from './application/counters';
 import type { SeckillDeps } from './application/ports';
+import { sendDueReminders } from './application/reminders';
 import { addItem, createSession } from './application/sessions';
 import { purchaseCancelled, purchasePaid, purchaseRefunded } from './application/returns';
 import { settleEndedSessions } from './application/settle';
@@ -54,6 +55,7 @@ export const seckillModule = defineModule({
       catalog: ctx.port('catalog'),
       addresses: ctx.port('address'),
       orders: ctx.port('order'),
+      notify: (t, userId, event, facts, key) => ctx.port('notification').notify(t, userId, event, facts, key),
       wakeWriter: () => wake.writer?.wake(),
     };
     const writer = new OrderWriter(deps);
@@ -63,11 +65,16 @@ export const seckillModule = defineModule({
         createSession: (by, input) => createSession(deps, by, input),
         addItem: (by, sessionId, input) => addItem(deps, by, sessionId, input),
       },
-      routes: seckillRoutes(deps, new AttemptMemory()),
+      routes: seckillRoutes(deps, new AttemptMemory(), rt.config.wechat.templates.seckill_starting),
       jobs: [
         { name: 'prewarm-seckill', schedule: '* * * * *', run: ({ now }) => prewarmDue(deps, now) },
         { name: 'reconcile-seckill-stock', schedule: '* * * * *', run: ({ now }) => reconcileAll(deps, now) },
         { name: 'settle-seckill-sessions', schedule: '* * * * *', run: ({ now }) => settleEndedSessions(deps, now) },
+        {
+          name: 'remind-seckill',
+          schedule: '* * * * *',
+          run: async ({ now }) => ({ queued: await sendDueReminders(deps, now) }),
+        },
       ],
       subscriptions: [
         onEvent('order.paid', async (t, e) => (e.kind === SECKILL_KIND ? purchasePaid(deps, t, e) : undefined)),

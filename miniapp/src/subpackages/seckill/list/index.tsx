@@ -7,7 +7,17 @@ import { SECKILL_SESSION_LABELS, formatShanghaiTime, seckillAction, seckillPrice
 import LineImage from '../../../components/LineImage';
 import PriceTagView from '../../../components/PriceTag';
 import { countdown } from '../../../services/labels';
-import { clockOffset, listSessions, sessionItems } from '../../../services/seckill';
+import { isLoggedIn } from '../../../services/auth';
+import { requireLogin } from '../../../services/guard';
+import {
+  clockOffset,
+  forgetReminder,
+  listSessions,
+  myReminders,
+  remindersSupported,
+  remindMe,
+  sessionItems,
+} from '../../../services/seckill';
 import SoldProgress from '../SoldProgress';
 import '../../../components/shop.css';
 import '../seckill.css';
@@ -29,6 +39,8 @@ export default function SeckillList() {
   const [offset, setOffset] = useState(0);
   const [now, setNow] = useState(Date.now());
   const [visible, setVisible] = useState(true);
+  // 提醒我 (weapp): the items this shopper asked to be reminded of, and the template WeChat asks consent for
+  const [reminders, setReminders] = useState<{ itemIds: number[]; templateId: string } | null>(null);
 
   const load = () =>
     void listSessions().then((r) => {
@@ -39,7 +51,23 @@ export default function SeckillList() {
   useDidShow(() => {
     setVisible(true);
     load();
+    if (remindersSupported() && isLoggedIn()) void myReminders().then(setReminders);
   });
+  const toggleReminder = async (itemId: number) => {
+    if (!requireLogin()) return;
+    const mine = reminders ?? (await myReminders());
+    if (mine.itemIds.includes(itemId)) {
+      await forgetReminder(itemId);
+      setReminders({ ...mine, itemIds: mine.itemIds.filter((i) => i !== itemId) });
+      return;
+    }
+    if (!(await remindMe(itemId, mine.templateId))) {
+      void Taro.showToast({ title: '允许通知后才能提醒你', icon: 'none' });
+      return;
+    }
+    setReminders({ ...mine, itemIds: [...mine.itemIds, itemId] });
+    void Taro.showToast({ title: '开抢前会通知你', icon: 'none' });
+  };
   useDidHide(() => setVisible(false));
   useEffect(() => {
     if (chosen === null) return;
@@ -114,6 +142,15 @@ export default function SeckillList() {
                         }
                       >
                         立即抢购
+                      </Button>
+                    ) : action === 'remind' && remindersSupported() ? (
+                      <Button
+                        className="sk-remind"
+                        size="small"
+                        shape="round"
+                        onClick={() => void toggleReminder(i.id)}
+                      >
+                        {reminders?.itemIds.includes(i.id) ? '已设提醒' : '提醒我'}
                       </Button>
                     ) : (
                       <Text className={`sk-state sk-state--${action}`}>

@@ -2,13 +2,15 @@
 // template's `data` from plain facts. Pure; the keys follow the template library's field names.
 import { formatFen } from '../../../kernel/money';
 
-export type UserEvent = 'order_shipped' | 'refund_succeeded' | 'group_succeeded' | 'group_failed';
+export type UserEvent = 'order_shipped' | 'refund_succeeded' | 'group_succeeded' | 'group_failed' | 'seckill_starting';
 
 export interface EventFacts {
   order_shipped: { orderNo: string; title: string; carrier: string; trackingNo: string };
   refund_succeeded: { orderNo: string; amountFen: number; reason: string };
   group_succeeded: { title: string; size: number; code: string };
   group_failed: { title: string; amountFen: number; code: string };
+  /** 提醒我: `startsAt` is Shanghai wall-clock "2026-12-08 10:00" */
+  seckill_starting: { title: string; startsAt: string; priceFen: number; itemId: number; sessionId: number };
 }
 
 /** `thing` fields take at most 20 characters in WeChat's templates. */
@@ -37,6 +39,15 @@ export const TEMPLATES: {
   group_failed: {
     page: (f) => `subpackages/groupbuy/group/index?code=${f.code}`,
     data: (f) => ({ thing1: thing(f.title), amount2: formatFen(f.amountFen), thing3: '拼团未成功，款项将原路退回' }),
+  },
+  seckill_starting: {
+    page: (f) => `subpackages/seckill/grab/index?item=${f.itemId}&session=${f.sessionId}`,
+    data: (f) => ({
+      thing1: thing(f.title),
+      time2: f.startsAt,
+      amount3: formatFen(f.priceFen),
+      thing4: '秒杀即将开抢，点击去抢购',
+    }),
   },
 };
 

@@ -8,6 +8,7 @@ import type { Idempotency } from '../../../platform/idempotency';
 import type { Logger } from '../../../platform/logger';
 import type { RedisClient } from '../../../platform/redis/redis';
 import type { CatalogApi } from '../../catalog';
+import type { Notify } from '../../notification';
 import type { OrderApi } from '../../order';
 import type { SeckillModels } from '../persistence/models';
 import type { SeckillCounters } from './counters';
@@ -29,6 +30,8 @@ export interface SeckillDeps {
   catalog: Pick<CatalogApi, 'skuSnapshots' | 'reserveStock' | 'releaseStock'>;
   addresses: { ownAddress(userId: number, addressId: number): Promise<Address> };
   orders: Pick<OrderApi, 'placeIn'>;
+  /** queues a WeChat subscribe message in the caller's transaction (the 提醒我 notices) */
+  notify: Notify;
   /** wakes this instance's order writer (an attempt was queued) */
   wakeWriter(): void;
 }

@@ -10,6 +10,9 @@ import {
   SeckillOfferList,
   SeckillOfferQuery,
   SeckillReconciliation,
+  SeckillReminder,
+  SeckillReminderList,
+  SeckillReminderRemoved,
   SeckillSessionInput,
   SeckillSessionList,
   SeckillShopItemList,
@@ -25,13 +28,14 @@ import { attempt, getAttempt, type AttemptMemory } from '../application/attempts
 import type { SeckillDeps } from '../application/ports';
 import { adminItemFigures, adminSessionItems } from '../application/admin-view';
 import { addItem, createSession, listSessions, productOffers, sessionItems } from '../application/sessions';
+import { forget, myReminders, remind } from '../application/reminders';
 import { reconcileItem } from '../application/warm';
 import { SeckillErrors as E } from '../errors';
 
 const ops = ACCESS.campaignsWrite;
 const Created = z.object({ id: z.number().int() });
 
-export function seckillRoutes(deps: SeckillDeps, memory: AttemptMemory): RouteSpec[] {
+export function seckillRoutes(deps: SeckillDeps, memory: AttemptMemory, reminderTemplateId: string): RouteSpec[] {
   return [
     defineRoute({
       method: 'post',
@@ -167,6 +171,37 @@ export function seckillRoutes(deps: SeckillDeps, memory: AttemptMemory): RouteSp
       ],
       handler: ({ params, body, actor, ctx }) =>
         attempt(deps, memory, actor.userId, params.id, body, idempotencyKey(ctx.get('idempotency-key'))),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/v1/seckill/items/:id/reminders',
+      tags: ['seckill'],
+      access: 'consumer',
+      status: 201,
+      summary: '提醒我：场次开抢前通过微信订阅消息提醒（同一商品只提醒一次）',
+      params: IdParam,
+      response: SeckillReminder,
+      errors: [E.ITEM_NOT_FOUND, E.REMINDER_CLOSED],
+      handler: ({ params, actor }) => remind(deps, actor.userId, params.id),
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/api/v1/seckill/items/:id/reminders',
+      tags: ['seckill'],
+      access: 'consumer',
+      summary: '取消提醒',
+      params: IdParam,
+      response: SeckillReminderRemoved,
+      handler: ({ params, actor }) => forget(deps, actor.userId, params.id),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/seckill/reminders',
+      tags: ['seckill'],
+      access: 'consumer',
+      summary: '我设了提醒的秒杀商品（未开抢的场次），与订阅消息模板',
+      response: SeckillReminderList,
+      handler: ({ actor }) => myReminders(deps, actor.userId, reminderTemplateId),
     }),
     defineRoute({
       method: 'get',

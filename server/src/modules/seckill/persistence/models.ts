@@ -36,12 +36,24 @@ export interface PurchaseAttrs {
   createdAt: Date;
 }
 
+export interface ReminderAttrs {
+  id: number;
+  itemId: number;
+  userId: number;
+  /** the session's start: when the notice is due */
+  remindAt: Date;
+  /** when its notice was queued (null: still to send) */
+  sentAt: Date | null;
+  createdAt: Date;
+}
+
 type Nullable<A> = { [K in keyof A]: null extends A[K] ? K : never }[keyof A];
 type M<A extends object, C extends keyof A> = ModelStatic<Model<A, Optional<A, C>>>;
 export interface SeckillModels {
   Session: M<SessionAttrs, 'id' | 'createdAt' | Nullable<SessionAttrs>>;
   Item: M<ItemAttrs, 'id' | 'returned' | 'createdAt'>;
   Purchase: M<PurchaseAttrs, 'id' | 'createdAt' | Nullable<PurchaseAttrs>>;
+  Reminder: M<ReminderAttrs, 'id' | 'createdAt' | Nullable<ReminderAttrs>>;
 }
 
 const id = { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true };
@@ -85,5 +97,10 @@ export function defineSeckillModels(sequelize: Sequelize): SeckillModels {
     { tableName: 'seckill_purchases' },
   );
   bindLifecycle(Purchase, PURCHASE_LIFECYCLE);
-  return { Session, Item, Purchase };
+  const Reminder: SeckillModels['Reminder'] = sequelize.define(
+    'SeckillReminder',
+    { id, itemId: int, userId: int, remindAt: date, sentAt: date, createdAt: date },
+    { tableName: 'seckill_reminders', updatedAt: false },
+  );
+  return { Session, Item, Purchase, Reminder };
 }
