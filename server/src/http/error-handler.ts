@@ -57,6 +57,24 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
   return undefined;
 }
 
+const refusals = new WeakMap<AppError, { status: number; json: string }>();
+
+/**
+ * Answers a declared error without throwing it (a route's short circuit): the envelope `toErrorResponse` makes,
+ * serialised once per error instance. The request's own log line still records the status.
+ */
+export function sendRefusal(ctx: Context, error: AppError): void {
+  let answer = refusals.get(error);
+  if (!answer) {
+    const mapped = toErrorResponse(error)!;
+    answer = { status: mapped.status, json: JSON.stringify(mapped.body) };
+    refusals.set(error, answer);
+  }
+  ctx.status = answer.status;
+  ctx.type = 'application/json';
+  ctx.body = answer.json;
+}
+
 export function errorHandler(logger: Logger) {
   return async function handleErrors(ctx: Context, next: Next) {
     try {

@@ -10,10 +10,10 @@ import type { z, ZodType } from 'zod';
 import { mayAccess, type RolePolicy } from './access';
 import { ErrorEnvelope } from '../contracts/common';
 import multer from '@koa/multer';
-import { PlatformErrors, type ErrorSpec } from '../kernel/errors';
+import { PlatformErrors, type AppError, type ErrorSpec } from '../kernel/errors';
 import type { OperatorStateSource } from '../platform/session-tokens';
 import { bearerToken, type Actor, type SessionTokens } from './auth';
-import { HttpErrors } from './error-handler';
+import { HttpErrors, sendRefusal } from './error-handler';
 import { claimOperationId } from './openapi';
 import type { RateLimits, RateRule } from '../platform/rate-limit';
 
@@ -84,10 +84,12 @@ export interface RouteSpec<
    */
   upload?: { field: string; maxBytes: number; form: ZodType };
   /**
-   * An answer this instance knows without Redis or SQL, checked before the rate limit (seckill's sold-out flag):
-   * throws a declared error to answer it, returns to go on. It sees the raw path parameters.
+   * An answer this instance knows without Redis or SQL (seckill's sold-out flag), given before everything else the
+   * route does (authentication, the rate limit, the body's validation), so only for what is public anyway: returns
+   * a declared error to answer at once (the same envelope, serialised once per error), or undefined to go on. It
+   * sees the raw path parameters.
    */
-  shortCircuit?(params: Record<string, string>): void;
+  shortCircuit?(params: Record<string, string>): AppError | undefined;
   /** rate limit per actor (or per IP for public routes) */
   rateLimit?: RateRule & { by?: 'actor' | 'ip' };
   handler(input: RouteInput<Infer<Ps>, Infer<Qs>, Infer<Bs>, ActorOf<Ac>>): Promise<z.input<Rs>> | z.input<Rs>;
@@ -154,8 +156,9 @@ async function authenticate(ctx: Context, access: Access, deps: MountDeps): Prom
 export function mountRoute(router: Router, registry: OpenAPIRegistry, spec: RouteSpec, deps: MountDeps): void {
   const readUpload = spec.upload ? uploadReader(spec.upload) : undefined;
   router[spec.method](spec.path, async (ctx) => {
+    const early = spec.shortCircuit?.(ctx.params as Record<string, string>);
+    if (early) return sendRefusal(ctx, early);
     const actor = await authenticate(ctx, spec.access, deps);
-    spec.shortCircuit?.(ctx.params as Record<string, string>);
     if (spec.rateLimit) {
       const byIp = spec.rateLimit.by === 'ip' || !actor;
       const subject = byIp

@@ -16,7 +16,7 @@ beforeAll(async () => {
   two = await startTestServer({
     env: {
       JWT_SECRET,
-      MYSQL_URL: one.rt.config.mysqlUrl,
+      MYSQL_URL: one.rt.config.mysqlUrl!,
       REDIS_URL: TEST_REDIS_URL,
       REDIS_PREFIX: one.rt.config.redisPrefix,
     },
@@ -43,6 +43,10 @@ it('attempts spread over two instances sell exactly the stock; a cancel on one r
   expect(await redisRemaining(one, item.itemId)).toBe(0);
   // both instances now know it is gone
   for (const t of [one, two]) expect((await grab(t, users[59]!, item.itemId)).body.error.code).toBe('SOLD_OUT');
+  // the flag answers before anything else, in the one envelope: even a request without a session learns only what
+  // the public item list says
+  const early = await two.api('POST', `/api/v1/seckill/items/${item.itemId}/attempts`, { body: { quantity: 1 } });
+  expect([early.status, early.body]).toEqual([409, { error: { code: 'SOLD_OUT', message: '已抢光' } }]);
 
   // a buyer cancels through instance one; instance two's flag drops and it sells the unit again
   const p = (await one.models.seckill.Purchase.findOne({ where: { itemId: item.itemId, status: 'ordered' } }))!;

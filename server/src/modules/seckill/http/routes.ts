@@ -35,6 +35,8 @@ import { SeckillErrors as E } from '../errors';
 const ops = ACCESS.campaignsWrite;
 const Created = z.object({ id: z.number().int() });
 
+const soldOut = E.SOLD_OUT();
+
 export function seckillRoutes(deps: SeckillDeps, memory: AttemptMemory, reminderTemplateId: string): RouteSpec[] {
   return [
     defineRoute({
@@ -155,10 +157,9 @@ export function seckillRoutes(deps: SeckillDeps, memory: AttemptMemory, reminder
       params: IdParam,
       body: SeckillAttemptRequest,
       response: SeckillAttempt,
-      // an item known sold out on this instance answers before the rate limit, without touching Redis
-      shortCircuit: (params) => {
-        if (deps.soldOut.has(Number(params.id))) throw E.SOLD_OUT();
-      },
+      // an item known sold out on this instance answers first (before the token's check and the rate limit: that
+      // it is gone is public), without Redis; one error instance, so its envelope is serialised once
+      shortCircuit: (params) => (deps.soldOut.has(Number(params.id)) ? soldOut : undefined),
       rateLimit: { points: 20, durationSec: 10 },
       errors: [
         PlatformErrors.IDEMPOTENCY_KEY_INVALID,
