@@ -9,7 +9,7 @@ import { errorHandler } from './http/error-handler';
 import { PlatformErrors } from './kernel/errors';
 import { buildOpenApiDocument } from './http/openapi';
 import { clientIp, requestContext } from './http/request-context';
-import { mountRoute, type RouteSpec } from './http/route';
+import { mountRoute, shortCircuits, type RouteSpec } from './http/route';
 import { RouteTable } from './http/route-table';
 import { securityHeaders } from './http/security-headers';
 import { refusePathTraversal, staticSites, type SiteDirs } from './http/static';
@@ -128,6 +128,8 @@ export function buildApp(rt: Runtime, modules: readonly AnyModule[] = MODULES, o
   app.use(compress({ threshold: 1024, br: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } }));
   app.use(errorHandler(rt.logger));
   app.use(refusePathTraversal());
+  // answers a route knows before reading anything (seckill's sold-out flag): ahead of the body parser
+  app.use(shortCircuits(routes));
   app.use(
     bodyParser({
       enableTypes: ['json', 'form'],

@@ -3,9 +3,9 @@
 // documents it in the OpenAPI registry, so the document cannot drift from what is validated.
 import { cachedJson } from '../platform/micro-cache';
 import { sendPrecompressed } from './cached-compression';
-import type Router from '@koa/router';
+import Router from '@koa/router';
 import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
-import type { Context } from 'koa';
+import type { Context, Middleware } from 'koa';
 import type { z, ZodType } from 'zod';
 import { mayAccess, type RolePolicy } from './access';
 import { ErrorEnvelope } from '../contracts/common';
@@ -84,10 +84,10 @@ export interface RouteSpec<
    */
   upload?: { field: string; maxBytes: number; form: ZodType };
   /**
-   * An answer this instance knows without Redis or SQL (seckill's sold-out flag), given before everything else the
-   * route does (authentication, the rate limit, the body's validation), so only for what is public anyway: returns
-   * a declared error to answer at once (the same envelope, serialised once per error), or undefined to go on. It
-   * sees the raw path parameters.
+   * An answer this instance knows without Redis or SQL (seckill's sold-out flag), given before the body is even read
+   * and before everything the route does (authentication, the rate limit, validation), so only for what is public
+   * anyway (`shortCircuits` below): returns a declared error to answer at once (the same envelope, serialised once
+   * per error), or undefined to go on. It sees the raw path parameters.
    */
   shortCircuit?(params: Record<string, string>): AppError | undefined;
   /** rate limit per actor (or per IP for public routes) */
@@ -156,8 +156,6 @@ async function authenticate(ctx: Context, access: Access, deps: MountDeps): Prom
 export function mountRoute(router: Router, registry: OpenAPIRegistry, spec: RouteSpec, deps: MountDeps): void {
   const readUpload = spec.upload ? uploadReader(spec.upload) : undefined;
   router[spec.method](spec.path, async (ctx) => {
-    const early = spec.shortCircuit?.(ctx.params as Record<string, string>);
-    if (early) return sendRefusal(ctx, early);
     const actor = await authenticate(ctx, spec.access, deps);
     if (spec.rateLimit) {
       const byIp = spec.rateLimit.by === 'ip' || !actor;
@@ -196,6 +194,24 @@ export function mountRoute(router: Router, registry: OpenAPIRegistry, spec: Rout
     ctx.body = cached ?? JSON.stringify(body);
   });
   registry.registerPath(toOpenApi(spec));
+}
+
+/**
+ * The routes' short circuits as one middleware, mounted before the body parser: a request one of them answers
+ * costs no body parsing, no token check and no rate-limit call. Everything else passes straight on.
+ */
+export function shortCircuits(specs: RouteSpec[]): Middleware {
+  const router = new Router();
+  for (const spec of specs) {
+    const check = spec.shortCircuit;
+    if (!check) continue;
+    router[spec.method](spec.path, (ctx, next) => {
+      const answer = check(ctx.params as Record<string, string>);
+      if (answer) return sendRefusal(ctx, answer);
+      return next();
+    });
+  }
+  return router.routes() as unknown as Middleware;
 }
 
 /** A multipart reader for one file, made once per route; its errors become the envelope's 400 / 413. */
