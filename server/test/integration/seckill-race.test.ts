@@ -145,3 +145,33 @@ it('Redis losing the keys mid-session: the next attempt rebuilds them from the d
   expect(Math.max(...perUser.values())).toBeLessThanOrEqual(2);
   expect(await redisRemaining(t, item.itemId)).toBe(0);
 });
+
+it("an address that is not the buyer's fails in the writer and its unit is sold again; the 21st attempt in 10 s is refused", async () => {
+  const item = await seckillItem(t, admin, { stock: 1, perUserLimit: 99 });
+  const [thief, owner, next] = await buyers(t, 'addr', 3);
+  // someone else's address: accepted by the script (no SQL on the hot path), refused by the writer
+  const bad = await grab(t, { token: thief!.token, addressId: owner!.addressId }, item.itemId);
+  expect(bad.status).toBe(202);
+  expect(await attemptOrder(thief!, bad.body.attemptId)).toEqual({
+    attemptId: bad.body.attemptId,
+    status: 'failed',
+    reason: 'ADDRESS_NOT_FOUND',
+  });
+  await waitFor(
+    () => redisRemaining(t, item.itemId),
+    (r) => r === 1,
+  );
+  expect(await t.models.order.Order.count({ where: { userId: thief!.userId } })).toBe(0);
+  const good = await grab(t, next!, item.itemId);
+  expect(good.status).toBe(202);
+  expect((await attemptOrder(next!, good.body.attemptId)).status).toBe('ordered');
+
+  // the rate limit lives in the attempt script: 20 attempts per 10 s per user and item, then 429 with Retry-After
+  const plenty = await seckillItem(t, admin, { stock: 100, perUserLimit: 99 });
+  const spam = await Promise.all(Array.from({ length: 22 }, () => grab(t, owner!, plenty.itemId)));
+  expect(spam.filter((a) => a.status === 202)).toHaveLength(20);
+  const limited = spam.filter((a) => a.status === 429);
+  expect(limited).toHaveLength(2);
+  expect(limited[0]!.body.error.code).toBe('RATE_LIMITED');
+  expect(Number(limited[0]!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+});

@@ -38,6 +38,7 @@ test.each([
   ['LIMIT_REACHED', '已达到每人限购数量'],
   ['SESSION_NOT_OPEN', '本场秒杀未开始或已结束'],
   ['RATE_LIMITED', '抢购人数过多，请稍后再试'],
-  ['ADDRESS_NOT_FOUND', '抢购未成功，请稍后再试'],
+  ['ADDRESS_NOT_FOUND', '收货地址无效，请重新选择后再抢'],
+  ['PRODUCT_OFF_SHELF', '抢购未成功，请稍后再试'],
   [undefined, '抢购未成功，请稍后再试'],
 ])('seckillRefusal(%p) = %p', (code, text) => expect(seckillRefusal(code)).toBe(text));

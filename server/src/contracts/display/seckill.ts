@@ -39,6 +39,7 @@ export function seckillRefusal(code: string | undefined): string {
   if (code === 'LIMIT_REACHED') return '已达到每人限购数量';
   if (code === 'SESSION_NOT_OPEN') return '本场秒杀未开始或已结束';
   if (code === 'SECKILL_BUSY' || code === 'RATE_LIMITED') return '抢购人数过多，请稍后再试';
+  if (code === 'ADDRESS_NOT_FOUND') return '收货地址无效，请重新选择后再抢';
   return '抢购未成功，请稍后再试';
 }
 

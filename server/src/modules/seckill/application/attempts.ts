@@ -1,18 +1,19 @@
-// The attempt (立即抢购): one Lua step in Redis decides it (counters.ts); the order follows from the log
-// (writer.ts), and the client polls the attempt until it is `ordered`. The hot path reads no SQL: the item's
-// session and the buyer's address are checked from this instance's memory after their first read.
-import { LRUCache } from 'lru-cache';
+// The attempt (立即抢购): one Lua step in Redis decides it (counters.ts), the rate limit included, so an attempt
+// is one round trip; the order follows from the log (writer.ts), and the client polls the attempt until it is
+// `ordered`. The hot path reads no SQL (the item's session is remembered after its first read): the address is
+// the writer's to check, and an attempt whose address is not the buyer's fails there with ADDRESS_NOT_FOUND and
+// gives its units straight back.
 import type { z } from 'zod';
 import type { SeckillAttempt, SeckillAttemptRequest } from '../../../contracts/seckill';
+import { rateLimited } from '../../../kernel/errors';
 import { SeckillErrors } from '../errors';
 import { attemptItem } from './counters';
 import type { SeckillDeps } from './ports';
 import { warmItem } from './warm';
 
-/** What the hot path remembers: an item's session (never changes) and addresses known to be the user's. */
+/** What the hot path remembers: an item's session (it never changes). */
 export class AttemptMemory {
   private readonly sessions = new Map<number, number>();
-  private readonly addresses = new LRUCache<string, true>({ max: 100_000, ttl: 60_000 });
 
   async sessionOf(deps: SeckillDeps, itemId: number): Promise<number> {
     const known = this.sessions.get(itemId);
@@ -21,14 +22,6 @@ export class AttemptMemory {
     if (!item) throw SeckillErrors.ITEM_NOT_FOUND();
     this.sessions.set(itemId, item.getDataValue('sessionId'));
     return item.getDataValue('sessionId');
-  }
-
-  /** ADDRESS_NOT_FOUND before a unit is taken; an address deleted later fails its attempt in the writer. */
-  async checkAddress(deps: SeckillDeps, userId: number, addressId: number): Promise<void> {
-    const key = `${userId}:${addressId}`;
-    if (this.addresses.has(key)) return;
-    await deps.addresses.ownAddress(userId, addressId);
-    this.addresses.set(key, true);
   }
 }
 
@@ -43,7 +36,6 @@ export async function attempt(
   idempotencyKey?: string,
 ): Promise<Attempt> {
   const sessionId = await memory.sessionOf(deps, itemId);
-  await memory.checkAddress(deps, userId, body.addressId);
   for (let round = 0; round < 2; round++) {
     const out = await deps.counters.attempt({
       sessionId,
@@ -63,6 +55,8 @@ export async function attempt(
       case 'SOLD_OUT':
         if (out.remaining <= 0) deps.soldOut.mark(itemId);
         throw SeckillErrors.SOLD_OUT();
+      case 'RATE_LIMITED':
+        throw rateLimited(Math.max(1, Math.ceil(out.retryAfterMs / 1000)));
       case 'LIMIT_REACHED':
         throw SeckillErrors.LIMIT_REACHED();
       case 'SESSION_NOT_OPEN':

@@ -6,6 +6,7 @@
 //   attempts  hash  attemptId → "queued|userId" | "ordered|userId|orderId" | "failed|userId|reason"
 //   idem      hash  "userId:Idempotency-Key" → attemptId
 //   returned  set   attempt ids whose units came back (a return is applied once, whoever sends it)
+//   rate:U    int   user U's attempts in the current rate window (expires with it)
 // The module's README explains why the log is a list (not a Stream) and how reconciliation decides.
 import type { RedisClient } from '../../../platform/redis/redis';
 
@@ -19,6 +20,7 @@ export interface ItemKeys {
   attempts: string;
   idem: string;
   returned: string;
+  rate: string;
 }
 
 export function itemKeys(sessionId: number, itemId: number): ItemKeys {
@@ -31,6 +33,8 @@ export function itemKeys(sessionId: number, itemId: number): ItemKeys {
     attempts: `${p}attempts`,
     idem: `${p}idem`,
     returned: `${p}returned`,
+    /** + user id: that user's attempts in the current rate window (expires with it) */
+    rate: `${p}rate:`,
   };
 }
 
@@ -39,10 +43,14 @@ export const WARM_ITEMS = 'seckill:warm-items';
 /** units came back to an item: every instance drops its sold-out flag */
 export const UNITS_RETURNED_CHANNEL = 'seckill:units-returned';
 
-// Checks in the order the contract answers them: not warm (the caller warms and retries), window, replay of
+// Checks in the order the contract answers them: the user's attempt rate (a fixed window per user and item,
+// folded in here so an attempt is one round trip), not warm (the caller warms and retries), window, replay of
 // an Idempotency-Key, the user's limit, then stock; only when all pass does it take the units, count them to
 // the user and append the attempt to the log, in one step.
 const ATTEMPT = `
+local hits = redis.call('INCR', KEYS[7])
+if hits == 1 then redis.call('PEXPIRE', KEYS[7], ARGV[9]) end
+if hits > tonumber(ARGV[8]) then return {'RATE_LIMITED', tostring(redis.call('PTTL', KEYS[7]))} end
 local meta = redis.call('HMGET', KEYS[1], 'start', 'end', 'limit', 'epoch')
 if not meta[1] then return {'NOT_WARM'} end
 local now = tonumber(ARGV[1])
@@ -122,7 +130,7 @@ interface SeckillCommands {
 function commands(redis: RedisClient): RedisClient & SeckillCommands {
   const r = redis as RedisClient & Partial<SeckillCommands>;
   if (!r.seckillAttempt) {
-    redis.defineCommand('seckillAttempt', { numberOfKeys: 6, lua: ATTEMPT });
+    redis.defineCommand('seckillAttempt', { numberOfKeys: 7, lua: ATTEMPT });
     redis.defineCommand('seckillReturn', { numberOfKeys: 4, lua: RETURN });
     redis.defineCommand('seckillSync', { numberOfKeys: 5, lua: SYNC });
   }
@@ -133,7 +141,11 @@ export type AttemptOutcome =
   | { result: 'QUEUED'; attemptId: string; remaining: number }
   | { result: 'REPLAY'; attemptId: string }
   | { result: 'SOLD_OUT'; remaining: number }
+  | { result: 'RATE_LIMITED'; retryAfterMs: number }
   | { result: 'LIMIT_REACHED' | 'SESSION_NOT_OPEN' | 'NOT_WARM' };
+
+/** attempts a user may make on one item per window (the route's rate limit, kept in the attempt script) */
+export const ATTEMPT_RATE = { points: 20, windowMs: 10_000 };
 
 export interface AttemptArgs {
   sessionId: number;
@@ -173,6 +185,7 @@ export class SeckillCounters {
       k.log,
       k.attempts,
       k.idem,
+      `${k.rate}${a.userId}`,
       a.nowMs,
       a.userId,
       a.quantity,
@@ -180,10 +193,13 @@ export class SeckillCounters {
       a.idempotencyKey ?? '',
       a.sessionId,
       a.itemId,
+      ATTEMPT_RATE.points,
+      ATTEMPT_RATE.windowMs,
     );
     if (result === 'QUEUED') return { result, attemptId: x!, remaining: Number(y) };
     if (result === 'REPLAY') return { result, attemptId: x! };
     if (result === 'SOLD_OUT') return { result, remaining: Number(x) };
+    if (result === 'RATE_LIMITED') return { result, retryAfterMs: Number(x) };
     return { result: result as 'LIMIT_REACHED' | 'SESSION_NOT_OPEN' | 'NOT_WARM' };
   }
 

@@ -143,12 +143,17 @@ export class OrderWriter {
   private running?: Promise<unknown>;
   private again = false;
   private stopped = true;
+  /** until then another instance holds the lease (wall clock: the lease's TTL keeps wall time) */
+  private elsewhereUntil = 0;
 
   constructor(private readonly deps: SeckillDeps) {}
 
   start(): void {
     this.stopped = false;
-    this.timer = setInterval(() => this.wake(), POLL_MS);
+    this.timer = setInterval(() => {
+      this.elsewhereUntil = 0; // the poll always asks
+      this.wake();
+    }, POLL_MS);
     this.timer.unref();
     this.wake(); // at start-up: replay whatever a stopped process left in the logs
   }
@@ -159,9 +164,15 @@ export class OrderWriter {
       this.again = true;
       return;
     }
+    // another instance holds the writer's lease: it drains, and this one's poll tries again; without this, each
+    // attempt this instance takes would cost one more Redis round trip (a failed SET NX)
+    if (Date.now() < this.elsewhereUntil) return;
     // a stop ends the drain after its batch: a backlog of thousands must not hold up a shutdown (the next start,
     // or another instance, replays what is left in the log)
     this.running = drainAll(this.deps, () => this.stopped)
+      .then((written) => {
+        if (written === undefined) this.elsewhereUntil = Date.now() + POLL_MS;
+      })
       .catch((err) => this.deps.logger.warn({ err }, 'seckill order writer'))
       .finally(() => {
         this.running = undefined;

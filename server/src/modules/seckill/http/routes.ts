@@ -22,7 +22,6 @@ import { PlatformErrors } from '../../../kernel/errors';
 import { operatorOf } from '../../../http/operator';
 import { IDEMPOTENCY_KEY_FORMAT } from '../../../platform/idempotency';
 import { defineRoute, type RouteSpec } from '../../../http/route';
-import { AddressErrors } from '../../address';
 import { CatalogErrors } from '../../catalog';
 import { attempt, getAttempt, type AttemptMemory } from '../application/attempts';
 import type { SeckillDeps } from '../application/ports';
@@ -160,10 +159,10 @@ export function seckillRoutes(deps: SeckillDeps, memory: AttemptMemory, reminder
       // an item known sold out on this instance answers first (before the token's check and the rate limit: that
       // it is gone is public), without Redis; one error instance, so its envelope is serialised once
       shortCircuit: (params) => (deps.soldOut.has(Number(params.id)) ? soldOut : undefined),
-      rateLimit: { points: 20, durationSec: 10 },
+      // the rate limit (20 attempts per 10 s per user and item) is in the attempt's Lua script: one round trip
       errors: [
         PlatformErrors.IDEMPOTENCY_KEY_INVALID,
-        AddressErrors.ADDRESS_NOT_FOUND,
+        PlatformErrors.RATE_LIMITED,
         E.ITEM_NOT_FOUND,
         E.SESSION_NOT_OPEN,
         E.SOLD_OUT,
