@@ -123,13 +123,14 @@ export function buildApp(rt: Runtime, modules: readonly AnyModule[] = MODULES, o
   app.use(clientIp(rt.config.trustedProxies));
   app.use(requestContext(rt.logger));
   app.use(securityHeaders({ h5Index: path.join(sites.h5Dir, 'index.html') }));
+  // answers a route knows before reading anything (seckill's sold-out flag): a small declared error with its
+  // headers and its log line, ahead of compression, the error handler and the body parser, which it needs none of
+  app.use(shortCircuits(routes));
   // JSON and other compressible bodies over 1 KB, compressed on the fly (brotli preferred; quality 4 keeps it
   // cheap). Built assets arrive already encoded from their `.br`/`.gz` files and pass through untouched.
   app.use(compress({ threshold: 1024, br: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } }));
   app.use(errorHandler(rt.logger));
   app.use(refusePathTraversal());
-  // answers a route knows before reading anything (seckill's sold-out flag): ahead of the body parser
-  app.use(shortCircuits(routes));
   app.use(
     bodyParser({
       enableTypes: ['json', 'form'],
