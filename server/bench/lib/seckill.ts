@@ -95,14 +95,16 @@ export const logLength = (redis: Redis, f: Fixtures) =>
 
 /**
  * Lets the writer go and measures it draining the log: from the first attempt it writes, for `seconds` or until
- * the log is empty. Attempts written per second, and how many were queued when it started.
+ * the log is empty. Attempts written per second, how many were queued when it started, and the statements the
+ * server sent per attempt written (`statements` read at the same two moments as the log's length).
  */
 export async function measureDrain(
   redis: Redis,
   f: Fixtures,
   release: () => Promise<void>,
   seconds: number,
-): Promise<{ okPerSec: number; backlog: number; written: number; elapsedMs: number }> {
+  statements: () => Promise<number>,
+): Promise<{ okPerSec: number; backlog: number; written: number; elapsedMs: number; queriesPerAttempt: number }> {
   const backlog = await logLength(redis, f);
   if (backlog === 0) throw new Error('no backlog to drain: the attempt scenario queued nothing');
   await release();
@@ -114,12 +116,15 @@ export async function measureDrain(
     first = await logLength(redis, f);
   }
   const t0 = performance.now();
-  let left = first;
+  const [s0, l0] = [await statements(), await logLength(redis, f)];
+  let left = l0;
   while (left > 0 && performance.now() - t0 < seconds * 1000) {
     await sleep(100);
     left = await logLength(redis, f);
   }
+  const s1 = await statements();
   const elapsedMs = performance.now() - t0;
   const written = first - left;
-  return { okPerSec: written / (elapsedMs / 1000), backlog, written, elapsedMs };
+  const queriesPerAttempt = (s1 - s0) / Math.max(1, l0 - left);
+  return { okPerSec: written / (elapsedMs / 1000), backlog, written, elapsedMs, queriesPerAttempt };
 }

@@ -9,12 +9,12 @@ import { expectOneRow, type Replay, type ReplayData, type ReplayRequest } from '
 
 async function takeQuota(conn: PoolConnection, key: string, limit: number, now: Date) {
   await conn.query(
-    `INSERT INTO \`quota_counters\` (\`quota_key\`,\`used\`,\`updated_at\`) VALUES (?,0,?) ON DUPLICATE KEY UPDATE \`updated_at\`=VALUES(\`updated_at\`);`,
+    'INSERT INTO quota_counters (quota_key, used, updated_at) VALUES (?, 0, ?) ON DUPLICATE KEY UPDATE updated_at = VALUES(updated_at);',
     [key, now],
   );
-  const [res] = await conn.execute(
-    `UPDATE \`quota_counters\` SET \`used\`=used + 1,\`updated_at\`=? WHERE \`used\` <= ${limit - 1} AND \`quota_key\` = ?;`,
-    [now, key],
+  const [res] = await conn.query(
+    'UPDATE quota_counters SET used = used + ?, updated_at = ? WHERE quota_key = ? AND used <= ?;',
+    [1, now, key, limit - 1],
   );
   expectOneRow(res, `quota ${key}`);
 }
@@ -23,7 +23,7 @@ async function writeAttempt(conn: PoolConnection, req: ReplayRequest, data: Repl
   const { sessionId, itemId, skuId, priceFen } = data.seckill;
   const attemptId = `${sessionId}-${itemId}-r${req.unique.replace(/\D/g, '').slice(-10)}-${req.n}`;
   await conn.query<RowDataPacket[]>(
-    'SELECT `id`, `attempt_id` AS `attemptId`, `item_id` AS `itemId`, `user_id` AS `userId`, `quantity`, `order_id` AS `orderId`, `status`, `reason`, `created_at` AS `createdAt`, `updated_at` AS `updatedAt` FROM `seckill_purchases` AS `SeckillPurchase` WHERE `SeckillPurchase`.`attempt_id` = ? LIMIT 1;',
+    'SELECT status, user_id, order_id, reason FROM seckill_purchases WHERE attempt_id = ? LIMIT 1;',
     [attemptId],
   );
   const address = await readAddress(conn, req);
@@ -31,9 +31,9 @@ async function writeAttempt(conn: PoolConnection, req: ReplayRequest, data: Repl
   const now = new Date();
   await takeQuota(conn, `seckill-replay:${itemId}:units`, 100_000_000, now);
   await takeQuota(conn, `seckill-replay:${itemId}:user:${req.buyer.userId}`, 99, now);
-  const [purchase] = await conn.execute(
-    'INSERT INTO `seckill_purchases` (`id`,`attempt_id`,`item_id`,`user_id`,`quantity`,`status`,`created_at`,`updated_at`) VALUES (DEFAULT,?,?,?,?,?,?,?);',
-    [attemptId, itemId, req.buyer.userId, 1, 'ordered', now, now],
+  const [purchase] = await conn.query(
+    'INSERT INTO seckill_purchases (attempt_id, item_id, user_id, quantity, status, reason, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?);',
+    [attemptId, itemId, req.buyer.userId, 1, 'ordered', null, now, now],
   );
   const view = await placeOrderIn(conn, req, address, [{ skuId, quantity: 1 }], {
     kind: 'seckill',
@@ -43,7 +43,7 @@ async function writeAttempt(conn: PoolConnection, req: ReplayRequest, data: Repl
     payMinutes: 5,
     ownStock: true,
   });
-  await conn.execute('UPDATE `seckill_purchases` SET `order_id`=?,`updated_at`=? WHERE `id` = ?;', [
+  await conn.query('UPDATE seckill_purchases SET order_id = ?, updated_at = ? WHERE id = ?;', [
     view.id,
     now,
     (purchase as { insertId: number }).insertId,

@@ -16,6 +16,8 @@ export interface DbCapabilities {
    * byte for byte needs a binary column. SQLite compares TEXT byte for byte already.
    */
   collatedStrings: boolean;
+  /** the clause that makes an INSERT of an existing key only set `column` to the new row's value */
+  touchOnConflict(keyColumn: string, column: string): string;
 }
 
 export function capabilitiesOf(sequelize: Sequelize): DbCapabilities {
@@ -25,6 +27,10 @@ export function capabilitiesOf(sequelize: Sequelize): DbCapabilities {
     createDatabase: mysql,
     unsignedIntegers: mysql,
     collatedStrings: mysql,
+    touchOnConflict: (key, column) =>
+      mysql
+        ? ` ON DUPLICATE KEY UPDATE ${column} = VALUES(${column})`
+        : ` ON CONFLICT (${key}) DO UPDATE SET ${column} = excluded.${column}`,
     isRetryableTxError(error) {
       const e = error as { parent?: { errno?: number; code?: string }; original?: { errno?: number; code?: string } };
       const inner = e?.parent ?? e?.original;

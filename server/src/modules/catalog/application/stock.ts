@@ -1,5 +1,6 @@
 // Stock for orders: SKU snapshots to price and record, and atomic reservation. A reservation is one conditional
 // UPDATE per SKU (never read-then-write), in SKU id order so concurrent orders lock rows in the same order.
+import { affectedRows } from '../../../platform/db/raw';
 import { QueryTypes, type Transaction } from 'sequelize';
 import { caseWhen } from '../../../platform/db/case-when';
 import { CatalogErrors } from '../errors';
@@ -165,10 +166,7 @@ export async function addSales(
 }
 
 /** Sequelize reports affected rows differently per engine (mysql2: a number or a result header; sqlite: changes). */
-export function affectedRows(meta: number | { affectedRows?: number; changes?: number } | undefined): number {
-  if (typeof meta === 'number') return meta;
-  return meta?.affectedRows ?? meta?.changes ?? 0;
-}
+export { affectedRows } from '../../../platform/db/raw';
 
 /** Every active SKU of a product, as snapshots (group-buy pages list them). */
 export async function productSkus(deps: CatalogDb, productId: number): Promise<SkuSnapshot[]> {

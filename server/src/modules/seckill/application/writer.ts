@@ -8,6 +8,12 @@ import { AppError } from '../../../kernel/errors';
 import { inTransaction } from '../../../platform/db/transaction';
 import { SECKILL_KIND } from '../domain/kind';
 import type { ItemAttrs } from '../persistence/models';
+import {
+  insertPurchase,
+  purchaseOfAttempt,
+  setPurchaseOrder,
+  type WrittenPurchase,
+} from '../persistence/purchase-rows';
 import { attemptItem, type LogEntry } from './counters';
 import { seckillPriceStep } from './pricing';
 import type { SeckillDeps } from './ports';
@@ -23,15 +29,13 @@ type Written = { attemptId: string; state: string };
 
 /** Writes one attempt (or finds it written); its state for the attempts hash. */
 async function writeAttempt(deps: SeckillDeps, item: ItemAttrs, e: LogEntry): Promise<Written> {
-  const done = await deps.models.Purchase.findOne({ where: { attemptId: e.attemptId } });
-  if (done) return { attemptId: e.attemptId, state: stateOf(done.get({ plain: true })) };
+  const done = await purchaseOfAttempt(deps.sequelize, e.attemptId);
+  if (done) return { attemptId: e.attemptId, state: stateOf(done) };
+  const purchase = { attemptId: e.attemptId, itemId: item.id, userId: e.userId, quantity: e.quantity };
   const refuse = async (reason: string, giveBack: boolean) => {
     try {
       await inTransaction(deps.sequelize, deps.db, (t) =>
-        deps.models.Purchase.create(
-          { attemptId: e.attemptId, itemId: item.id, userId: e.userId, quantity: e.quantity, status: 'failed', reason },
-          { transaction: t },
-        ),
+        insertPurchase(deps.sequelize, t, { ...purchase, status: 'failed', reason }),
       );
     } catch (err) {
       if (!(err instanceof UniqueConstraintError)) throw err;
@@ -52,10 +56,7 @@ async function writeAttempt(deps: SeckillDeps, item: ItemAttrs, e: LogEntry): Pr
       if (!(await deps.quotas.take(t, itemQuota(item.id), item.stock, e.quantity))) throw new Refused('SOLD_OUT');
       if (!(await deps.quotas.take(t, userQuota(item.id, e.userId), item.perUserLimit, e.quantity)))
         throw new Refused('LIMIT_REACHED');
-      const purchase = await deps.models.Purchase.create(
-        { attemptId: e.attemptId, itemId: item.id, userId: e.userId, quantity: e.quantity, status: 'ordered' },
-        { transaction: t },
-      );
+      const purchaseId = await insertPurchase(deps.sequelize, t, { ...purchase, status: 'ordered' });
       const order = await deps.orders.placeIn(
         t,
         e.userId,
@@ -63,7 +64,7 @@ async function writeAttempt(deps: SeckillDeps, item: ItemAttrs, e: LogEntry): Pr
         address,
         { kind: SECKILL_KIND, steps: [seckillPriceStep(item.id, item.priceFen)] },
       );
-      await purchase.update({ orderId: order.id }, { transaction: t });
+      await setPurchaseOrder(deps.sequelize, t, purchaseId, order.id);
       return order.id;
     });
     return { attemptId: e.attemptId, state: `ordered|${e.userId}|${orderId}` };
@@ -82,7 +83,7 @@ class Refused extends Error {
   }
 }
 
-function stateOf(p: { status: string; userId: number; orderId: number | null; reason: string | null }): string {
+function stateOf(p: WrittenPurchase): string {
   return p.status === 'failed' ? `failed|${p.userId}|${p.reason ?? ''}` : `ordered|${p.userId}|${p.orderId}`;
 }
 
