@@ -113,6 +113,32 @@ CREATE TABLE `categories` (
   CONSTRAINT `categories_ibfk_1` FOREIGN KEY (`parent_id`) REFERENCES `categories` (`id`) ON UPDATE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+CREATE TABLE `coupon_templates` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `name` varchar(60) NOT NULL,
+  `type` varchar(16) NOT NULL,
+  `threshold_fen` int(10) unsigned NOT NULL DEFAULT 0,
+  `amount_off_fen` int(10) unsigned NOT NULL DEFAULT 0,
+  `percent_off` int(10) unsigned NOT NULL DEFAULT 0,
+  `max_off_fen` int(10) unsigned DEFAULT NULL,
+  `scope_kind` varchar(16) NOT NULL DEFAULT 'all',
+  `scope_ids_json` text DEFAULT NULL,
+  `validity_kind` varchar(8) NOT NULL,
+  `valid_start_at` datetime(3) DEFAULT NULL,
+  `valid_end_at` datetime(3) DEFAULT NULL,
+  `valid_days` int(10) unsigned DEFAULT NULL,
+  `claim_start_at` datetime(3) DEFAULT NULL,
+  `claim_end_at` datetime(3) DEFAULT NULL,
+  `total` int(10) unsigned NOT NULL,
+  `per_user_limit` int(10) unsigned NOT NULL DEFAULT 1,
+  `claimable` tinyint(1) NOT NULL DEFAULT 1,
+  `stack_with_campaigns` tinyint(1) NOT NULL DEFAULT 0,
+  `enabled` tinyint(1) NOT NULL DEFAULT 1,
+  `created_at` datetime(3) NOT NULL,
+  `updated_at` datetime(3) NOT NULL,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 CREATE TABLE `groupbuy_campaign_skus` (
   `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
   `campaign_id` int(10) unsigned NOT NULL,
@@ -475,6 +501,24 @@ CREATE TABLE `skus` (
   PRIMARY KEY (`id`),
   KEY `skus_product` (`product_id`),
   CONSTRAINT `skus_ibfk_1` FOREIGN KEY (`product_id`) REFERENCES `products` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `user_coupons` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `coupon_id` int(10) unsigned NOT NULL,
+  `user_id` int(10) unsigned NOT NULL,
+  `status` varchar(16) NOT NULL,
+  `valid_from` datetime(3) NOT NULL,
+  `valid_until` datetime(3) NOT NULL,
+  `order_id` int(10) unsigned DEFAULT NULL,
+  `created_at` datetime(3) NOT NULL,
+  `updated_at` datetime(3) NOT NULL,
+  PRIMARY KEY (`id`),
+  KEY `user_coupons_user_status` (`user_id`,`status`),
+  KEY `user_coupons_coupon_status` (`coupon_id`,`status`),
+  KEY `user_coupons_expiry` (`status`,`valid_until`),
+  CONSTRAINT `user_coupons_ibfk_1` FOREIGN KEY (`coupon_id`) REFERENCES `coupon_templates` (`id`) ON UPDATE CASCADE,
+  CONSTRAINT `user_coupons_ibfk_2` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `user_identities` (

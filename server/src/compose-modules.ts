@@ -4,6 +4,7 @@ import { addressModule } from './modules/address';
 import { afterSaleModule } from './modules/after-sale';
 import { auditModule } from './modules/audit';
 import { cartModule } from './modules/cart';
+import { couponModule } from './modules/coupon';
 import { catalogModule } from './modules/catalog';
 import { groupbuyModule } from './modules/groupbuy';
 import { identityModule } from './modules/identity';
@@ -23,5 +24,6 @@ export const MODULES = [
   afterSaleModule,
   groupbuyModule,
   seckillModule,
+  couponModule,
   auditModule,
 ] as const;

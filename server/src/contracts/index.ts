@@ -9,3 +9,4 @@ export * from './after-sale';
 export * from './groupbuy';
 export * from './audit';
 export * from './seckill';
+export * from './coupon';

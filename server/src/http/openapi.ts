@@ -15,6 +15,7 @@ export const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'after-sale': 'Refund and return requests on orders.',
   groupbuy: 'Group-buy campaigns and groups: open, join, share.',
   seckill: 'Seckill sessions and items; attempts accepted atomically in Redis, then ordered.',
+  coupon: 'Coupons: claimable templates, claiming, and the shopper’s own coupons.',
   admin: 'Operator console (/api/admin/v1): sign-in, catalog, orders, after-sales, group buy, settings, audit log.',
   sandbox: 'Sandbox mode only: the business clock and scheduled jobs, for tests and demos.',
 };

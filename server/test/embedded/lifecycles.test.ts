@@ -10,6 +10,7 @@ import { GROUP_LIFECYCLE, MEMBER_LIFECYCLE } from '../../src/modules/groupbuy';
 import { ORDER_LIFECYCLE } from '../../src/modules/order';
 import { PAYMENT_LIFECYCLE, REFUND_LIFECYCLE } from '../../src/modules/payment';
 import { PURCHASE_LIFECYCLE } from '../../src/modules/seckill';
+import { USER_COUPON_LIFECYCLE } from '../../src/modules/coupon';
 import { startTestServer, type TestServer } from '../support/harness';
 
 const LIFECYCLES: Lifecycle<string>[] = [
@@ -20,6 +21,7 @@ const LIFECYCLES: Lifecycle<string>[] = [
   REFUND_LIFECYCLE,
   AFTER_SALE_LIFECYCLE,
   PURCHASE_LIFECYCLE,
+  USER_COUPON_LIFECYCLE,
 ];
 
 type Row = Model<{ id: number; status: string }, { id?: number; status: string }>;

@@ -25,6 +25,7 @@ import type { IdentityModels } from '../../src/modules/identity';
 import type { OrderModels } from '../../src/modules/order';
 import type { PaymentModels } from '../../src/modules/payment';
 import type { SeckillModels } from '../../src/modules/seckill';
+import type { CouponModels } from '../../src/modules/coupon';
 
 export interface TestModels {
   identity: IdentityModels;
@@ -36,6 +37,7 @@ export interface TestModels {
   afterSale: AfterSaleModels;
   groupbuy: GroupbuyModels;
   seckill: SeckillModels;
+  coupon: CouponModels;
 }
 
 export interface TestServer {

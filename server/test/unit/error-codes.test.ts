@@ -164,6 +164,7 @@ it('takes each lifecycle’s code from its own module’s declarations, as a con
     'PAYMENT_LIFECYCLE',
     'PURCHASE_LIFECYCLE',
     'REFUND_LIFECYCLE',
+    'USER_COUPON_LIFECYCLE',
   ]);
 });
 

@@ -31,6 +31,8 @@ export type { CatalogModels, SkuSnapshot, StockLine };
 export interface CatalogApi {
   skuSnapshots(t: Transaction | undefined, skuIds: number[]): Promise<Map<number, SkuSnapshot>>;
   productSkus(productId: number): Promise<SkuSnapshot[]>;
+  /** the product's category and that category's parent (what a category-scoped coupon matches); [] if none */
+  productCategories(productId: number): Promise<number[]>;
   /** one conditional UPDATE per SKU; STOCK_INSUFFICIENT (409) when any line cannot be covered */
   reserveStock(t: Transaction, lines: StockLine[]): Promise<void>;
   releaseStock(t: Transaction, lines: StockLine[]): Promise<void>;
@@ -66,6 +68,14 @@ export const catalogModule = defineModule({
       api: {
         skuSnapshots: (t, ids) => skuSnapshots(deps, t, ids),
         productSkus: (productId) => productSkus(deps, productId),
+        productCategories: async (productId) => {
+          const product = await models.Product.findByPk(productId, { attributes: ['categoryId'] });
+          const categoryId = product?.getDataValue('categoryId');
+          if (!categoryId) return [];
+          const category = await models.Category.findByPk(categoryId, { attributes: ['parentId'] });
+          const parentId = category?.getDataValue('parentId');
+          return parentId ? [categoryId, parentId] : [categoryId];
+        },
         reserveStock: async (t, lines) => {
           await reserveStock(deps, t, lines);
           hotReads.figuresMove(t, skuIds(lines));

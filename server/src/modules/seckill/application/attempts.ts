@@ -5,7 +5,7 @@
 // gives its units straight back.
 import type { z } from 'zod';
 import type { SeckillAttempt, SeckillAttemptRequest } from '../../../contracts/seckill';
-import { rateLimited } from '../../../kernel/errors';
+import { PlatformErrors } from '../../../kernel/errors';
 import { SeckillErrors } from '../errors';
 import { attemptItem } from './counters';
 import type { SeckillDeps } from './ports';
@@ -56,7 +56,7 @@ export async function attempt(
         if (out.remaining <= 0) deps.soldOut.mark(itemId);
         throw SeckillErrors.SOLD_OUT();
       case 'RATE_LIMITED':
-        throw rateLimited(Math.max(1, Math.ceil(out.retryAfterMs / 1000)));
+        throw PlatformErrors.RATE_LIMITED({ retryAfterSec: Math.max(1, Math.ceil(out.retryAfterMs / 1000)) });
       case 'LIMIT_REACHED':
         throw SeckillErrors.LIMIT_REACHED();
       case 'SESSION_NOT_OPEN':
