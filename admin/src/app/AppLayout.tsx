@@ -44,6 +44,7 @@ const SECTIONS: { key: string; icon: ReactNode; label: string; children: Entry[]
     children: [
       { key: '/groupbuy', label: '拼团' },
       { key: '/seckill', label: '秒杀' },
+      { key: '/coupons', label: '优惠券' },
     ],
   },
   {

@@ -20,6 +20,9 @@ const CampaignListPage = lazy(() =>
   import('../routes/groupbuy/CampaignListPage').then((m) => ({ default: m.CampaignListPage })),
 );
 const SeckillPage = lazy(() => import('../routes/seckill/SeckillPage').then((m) => ({ default: m.SeckillPage })));
+const CouponListPage = lazy(() =>
+  import('../routes/coupons/CouponListPage').then((m) => ({ default: m.CouponListPage })),
+);
 const SettingsPage = lazy(() => import('../routes/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const AuditLogPage = lazy(() => import('../routes/audit/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
 const OperatorListPage = lazy(() =>
@@ -63,6 +66,7 @@ export default function Console() {
               <Route path="after-sales" element={<AfterSaleListPage />} />
               <Route path="groupbuy" element={<CampaignListPage />} />
               <Route path="seckill" element={<SeckillPage />} />
+              <Route path="coupons" element={<CouponListPage />} />
               <Route path="settings" element={<SettingsPage />} />
               <Route path="audit-logs" element={<AuditLogPage />} />
               <Route path="operators" element={<OperatorListPage />} />

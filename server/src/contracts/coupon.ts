@@ -72,6 +72,11 @@ export const AdminCoupon = z
   })
   .openapi('AdminCoupon');
 
+export const AdminCouponList = z
+  .object({ items: z.array(AdminCoupon), total: z.number().int() })
+  .openapi('AdminCouponList');
+export type AdminCoupon = z.infer<typeof AdminCoupon>;
+
 export const ShopCoupon = z.object({ ...CouponFields, remaining: z.number().int() }).openapi('ShopCoupon');
 export const ShopCouponList = z.object({ items: z.array(ShopCoupon) }).openapi('ShopCouponList');
 export const ShopCouponQuery = z.object({ productId: z.coerce.number().int().positive().optional() });

@@ -7,3 +7,4 @@ export * from './after-sale';
 export * from './price';
 export * from './order-facts';
 export * from './seckill';
+export * from './coupon';

@@ -1,7 +1,8 @@
 // Operators' templates: created (audited) when their terms are possible (domain/rules.ts), and read with their
 // figures — claimed (the total quota's counter), used, remaining.
 import type { z } from 'zod';
-import type { AdminCoupon, CouponInput } from '../../../contracts/coupon';
+import type { AdminCoupon, AdminCouponList, CouponInput } from '../../../contracts/coupon';
+import { pageWindow } from '../../../kernel/paging';
 import { PlatformErrors } from '../../../kernel/errors';
 import type { OperatorRef } from '../../../platform/audit/audit-log';
 import { inTransaction } from '../../../platform/db/transaction';
@@ -75,7 +76,22 @@ export const termsOfTemplate = (t: TemplateAttrs) => ({
 export const claimedOf = (deps: CouponDeps, couponId: number) => deps.quotas.used(undefined, totalQuota(couponId));
 
 export async function adminTemplate(deps: CouponDeps, id: number): Promise<z.input<typeof AdminCoupon>> {
-  const t = await loadTemplate(deps, id);
+  return adminView(deps, await loadTemplate(deps, id));
+}
+
+/** The console's list, newest first, paged on the server. */
+export async function adminTemplates(
+  deps: CouponDeps,
+  q: { page: number; pageSize: number },
+): Promise<z.input<typeof AdminCouponList>> {
+  const { rows, count } = await deps.models.Template.findAndCountAll({ order: [['id', 'DESC']], ...pageWindow(q) });
+  const items = [];
+  for (const r of rows) items.push(await adminView(deps, r.get({ plain: true })));
+  return { items, total: count };
+}
+
+async function adminView(deps: CouponDeps, t: TemplateAttrs): Promise<z.input<typeof AdminCoupon>> {
+  const id = t.id;
   const claimed = await claimedOf(deps, id);
   const used = await deps.models.UserCoupon.count({ where: { couponId: id, status: 'used' } });
   const v = validityOfTemplate(t);

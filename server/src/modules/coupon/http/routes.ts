@@ -1,6 +1,7 @@
-import { IdParam } from '../../../contracts/common';
+import { IdParam, Page } from '../../../contracts/common';
 import {
   AdminCoupon,
+  AdminCouponList,
   ClaimedCoupon,
   CouponInput,
   MyCouponList,
@@ -14,7 +15,7 @@ import { operatorOf } from '../../../http/operator';
 import { defineRoute, type RouteSpec } from '../../../http/route';
 import { claim, claimableCoupons, myCoupons } from '../application/claims';
 import type { CouponDeps } from '../application/ports';
-import { adminTemplate, createTemplate } from '../application/templates';
+import { adminTemplate, adminTemplates, createTemplate } from '../application/templates';
 import { CouponErrors as E } from '../errors';
 
 const ops = ACCESS.campaignsWrite;
@@ -31,6 +32,16 @@ export function couponRoutes(deps: CouponDeps): RouteSpec[] {
       body: CouponInput,
       response: z.object({ id: z.number().int() }),
       handler: ({ body, actor, ctx }) => createTemplate(deps, operatorOf(actor, ctx), body),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/admin/v1/coupons',
+      tags: ['admin'],
+      access: ops,
+      summary: '优惠券模板列表（新建的在前，分页）与各自的已领、已用、剩余',
+      query: Page,
+      response: AdminCouponList,
+      handler: ({ query }) => adminTemplates(deps, query),
     }),
     defineRoute({
       method: 'get',
