@@ -108,3 +108,23 @@ it('refuses impossible templates with a 400 and changes nothing; the shop lists 
   expect((await claim(u!.token, issued)).body.error.code).toBe('COUPON_NOT_CLAIMABLE');
   expect((await claim(u!.token, 999999)).status).toBe(404);
 });
+
+it('the expiry job ends copies whose window has passed (business clock), and only those', async () => {
+  const id = await template({ name: '3天券', validity: { kind: 'days', days: 3 }, total: 5 });
+  const later = await template({ name: '30天券', validity: { kind: 'days', days: 30 }, total: 5 });
+  const [u] = await buyers(t, 'expiry', 1);
+  expect((await claim(u!.token, id)).status).toBe(201);
+  expect((await claim(u!.token, later)).status).toBe(201);
+  await t.api('POST', '/sandbox/clock', { body: { advanceMs: 3 * 86_400_000 + 60_000 } });
+  // shown as expired at once, before the job has run
+  const shown = (await t.api('GET', '/api/v1/me/coupons?status=expired', { token: u!.token })).body;
+  expect(shown.items.map((c: { couponId: number }) => c.couponId)).toEqual([id]);
+  expect((await t.api('POST', '/sandbox/jobs/expire-coupons/run')).status).toBe(200);
+  const rows = await t.models.coupon.UserCoupon.findAll({ where: { userId: u!.userId }, order: [['couponId', 'ASC']] });
+  expect(rows.map((r) => [r.getDataValue('couponId'), r.getDataValue('status')])).toEqual([
+    [id, 'expired'],
+    [later, 'available'],
+  ]);
+  const available = (await t.api('GET', '/api/v1/me/coupons?status=available', { token: u!.token })).body;
+  expect(available.items.map((c: { couponId: number }) => c.couponId)).toEqual([later]);
+});

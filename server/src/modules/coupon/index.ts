@@ -5,6 +5,7 @@
 // Claims are limited by the kit's quotas (total and per user). Checkout (the pricing step, the lock on an unpaid
 // order, the per-line split) is the next slice (issue 24).
 import { defineModule } from '../../kit/module';
+import { expireCoupons } from './application/expiry';
 import type { CouponDeps } from './application/ports';
 import { couponRoutes } from './http/routes';
 import { defineCouponModels, type CouponModels } from './persistence/models';
@@ -27,6 +28,16 @@ export const couponModule = defineModule({
   models: defineCouponModels,
   create(ctx, models) {
     const deps: CouponDeps = { ...ctx.rt, models, catalog: ctx.port('catalog') };
-    return { api: {}, routes: couponRoutes(deps) };
+    return {
+      api: {},
+      routes: couponRoutes(deps),
+      jobs: [
+        {
+          name: 'expire-coupons',
+          schedule: '*/10 * * * *',
+          run: async ({ now }) => ({ expired: await expireCoupons(deps, now) }),
+        },
+      ],
+    };
   },
 });
