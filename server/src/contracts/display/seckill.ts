@@ -23,6 +23,14 @@ export function seckillPriceTag(item: { skuId: number; priceFen: number; origina
   return priceTag([{ skuId: item.skuId, offerFen: item.priceFen, listPriceFen: item.originalPriceFen }])!;
 }
 
+/** What an item's button or state says, by `seckillAction` (提醒我 replaces 即将开始 where reminders exist). */
+export const SECKILL_ACTION_LABELS = {
+  grab: '立即抢购',
+  sold_out: '已抢光',
+  remind: '即将开始',
+  ended: '已结束',
+} as const;
+
 /** What an item's button says: 立即抢购, 已抢光, 提醒我 (upcoming) or 已结束. */
 export function seckillAction(
   status: SeckillSessionStatus,

@@ -3,17 +3,15 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Address, SeckillSession, SeckillShopItem } from '@contracts';
-import { seckillAction, seckillPriceTag, seckillRefusal } from '@display';
+import { SECKILL_ACTION_LABELS, seckillAction, seckillRefusal } from '@display';
 import AddressPicker from '../../../components/AddressPicker';
-import LineImage from '../../../components/LineImage';
-import PriceTagView from '../../../components/PriceTag';
 import QuantityStepper from '../../../components/QuantityStepper';
 import { useSubmit } from '../../../hooks/useSubmit';
 import { requireLogin } from '../../../services/guard';
 import { payOrder } from '../../../services/payment';
 import { ApiError, toastError } from '../../../services/request';
 import { grab, listSessions, sessionItems, waitForOrder } from '../../../services/seckill';
-import SoldProgress from '../SoldProgress';
+import ItemLine from '../ItemLine';
 import '../../../components/shop.css';
 import '../seckill.css';
 
@@ -90,40 +88,23 @@ export default function SeckillGrab() {
   const label =
     phase.at === 'queued'
       ? '排队抢购中…'
-      : refused && phase.code === 'SOLD_OUT'
-        ? '已抢光'
-        : action === 'grab'
-          ? '立即抢购'
-          : action === 'sold_out'
-            ? '已抢光'
-            : action === 'remind'
-              ? '即将开始'
-              : '已结束';
+      : SECKILL_ACTION_LABELS[refused && phase.code === 'SOLD_OUT' ? 'sold_out' : action];
 
   return (
     <View className="shop-page sk-grab-page">
       <AddressPicker value={address} onChange={setAddress} />
       <View className="shop-card">
-        <View className="shop-line">
-          <LineImage src={item.image} />
-          <View className="shop-line__body">
-            <Text className="shop-line__title">{item.title}</Text>
-            <Text className="shop-tag">每人限购 {item.perUserLimit} 件</Text>
-            <SoldProgress stock={item.stock} remaining={item.remaining} />
-            <View className="shop-line__foot">
-              <PriceTagView tag={seckillPriceTag(item)} label="秒杀价" size="small" />
-              {item.perUserLimit > 1 && (
-                <QuantityStepper
-                  label="抢购数量"
-                  min={1}
-                  max={item.perUserLimit}
-                  value={quantity}
-                  onChange={(v) => setQuantity(Number(v))}
-                />
-              )}
-            </View>
-          </View>
-        </View>
+        <ItemLine item={item}>
+          {item.perUserLimit > 1 && (
+            <QuantityStepper
+              label="抢购数量"
+              min={1}
+              max={item.perUserLimit}
+              value={quantity}
+              onChange={(v) => setQuantity(Number(v))}
+            />
+          )}
+        </ItemLine>
         {phase.at === 'queued' && <Text className="sk-grab-status">已抢到名额，正在生成订单…</Text>}
         {refused && (
           <View className="sk-grab-status sk-grab-status--refused" role="alert">

@@ -3,9 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { SeckillSession, SeckillShopItem } from '@contracts';
-import { SECKILL_SESSION_LABELS, formatShanghaiTime, seckillAction, seckillPriceTag } from '@display';
-import LineImage from '../../../components/LineImage';
-import PriceTagView from '../../../components/PriceTag';
+import { SECKILL_ACTION_LABELS, SECKILL_SESSION_LABELS, formatShanghaiTime, seckillAction } from '@display';
 import { countdown } from '../../../services/labels';
 import { isLoggedIn } from '../../../services/auth';
 import { requireLogin } from '../../../services/guard';
@@ -18,7 +16,7 @@ import {
   remindMe,
   sessionItems,
 } from '../../../services/seckill';
-import SoldProgress from '../SoldProgress';
+import ItemLine from '../ItemLine';
 import '../../../components/shop.css';
 import '../seckill.css';
 
@@ -121,45 +119,29 @@ export default function SeckillList() {
           const action = seckillAction(session.status, i.remaining);
           return (
             <View key={i.id} className="shop-card sk-item" data-item={i.id}>
-              <View className="shop-line">
-                <LineImage src={i.image} />
-                <View className="shop-line__body">
-                  <Text className="shop-line__title">{i.title}</Text>
-                  <Text className="shop-tag">每人限购 {i.perUserLimit} 件</Text>
-                  <SoldProgress stock={i.stock} remaining={i.remaining} />
-                  <View className="shop-line__foot">
-                    <PriceTagView tag={seckillPriceTag(i)} label="秒杀价" size="small" />
-                    {action === 'grab' ? (
-                      <Button
-                        className="sk-grab"
-                        type="primary"
-                        size="small"
-                        shape="round"
-                        onClick={() =>
-                          void Taro.navigateTo({
-                            url: `/subpackages/seckill/grab/index?item=${i.id}&session=${i.sessionId}`,
-                          })
-                        }
-                      >
-                        立即抢购
-                      </Button>
-                    ) : action === 'remind' && remindersSupported() ? (
-                      <Button
-                        className="sk-remind"
-                        size="small"
-                        shape="round"
-                        onClick={() => void toggleReminder(i.id)}
-                      >
-                        {reminders?.itemIds.includes(i.id) ? '已设提醒' : '提醒我'}
-                      </Button>
-                    ) : (
-                      <Text className={`sk-state sk-state--${action}`}>
-                        {action === 'sold_out' ? '已抢光' : action === 'remind' ? '即将开始' : '已结束'}
-                      </Text>
-                    )}
-                  </View>
-                </View>
-              </View>
+              <ItemLine item={i}>
+                {action === 'grab' ? (
+                  <Button
+                    className="sk-grab"
+                    type="primary"
+                    size="small"
+                    shape="round"
+                    onClick={() =>
+                      void Taro.navigateTo({
+                        url: `/subpackages/seckill/grab/index?item=${i.id}&session=${i.sessionId}`,
+                      })
+                    }
+                  >
+                    立即抢购
+                  </Button>
+                ) : action === 'remind' && remindersSupported() ? (
+                  <Button className="sk-remind" size="small" shape="round" onClick={() => void toggleReminder(i.id)}>
+                    {reminders?.itemIds.includes(i.id) ? '已设提醒' : '提醒我'}
+                  </Button>
+                ) : (
+                  <Text className={`sk-state sk-state--${action}`}>{SECKILL_ACTION_LABELS[action]}</Text>
+                )}
+              </ItemLine>
             </View>
           );
         })}

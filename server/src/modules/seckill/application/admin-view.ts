@@ -2,10 +2,10 @@
 // an operator sees a drift before reconciliation repairs it.
 import type { z } from 'zod';
 import type { AdminSeckillItemList, SeckillItemFigures } from '../../../contracts/seckill';
-import { SeckillErrors } from '../errors';
 import type { ItemAttrs } from '../persistence/models';
 import { itemFigures } from './figures';
 import type { SeckillDeps } from './ports';
+import { sessionWithItems } from './sessions';
 import { loadItem } from './warm';
 
 async function figuresOf(deps: SeckillDeps, item: ItemAttrs): Promise<z.input<typeof SeckillItemFigures>> {
@@ -33,14 +33,7 @@ export async function adminSessionItems(
   deps: SeckillDeps,
   sessionId: number,
 ): Promise<z.input<typeof AdminSeckillItemList>> {
-  if (!(await deps.models.Session.findByPk(sessionId))) throw SeckillErrors.SESSION_NOT_FOUND();
-  const items = (await deps.models.Item.findAll({ where: { sessionId }, order: [['id', 'ASC']] })).map((i) =>
-    i.get({ plain: true }),
-  );
-  const skus = await deps.catalog.skuSnapshots(
-    undefined,
-    items.map((i) => i.skuId),
-  );
+  const { items, skus } = await sessionWithItems(deps, sessionId);
   const out = [];
   for (const item of items) {
     const peek = await deps.counters.peek(sessionId, item.id);

@@ -128,7 +128,8 @@ export async function productOffers(deps: SeckillDeps, productId: number): Promi
   return { items, now: now.toISOString() };
 }
 
-export async function sessionItems(deps: SeckillDeps, sessionId: number): Promise<z.input<typeof SeckillShopItemList>> {
+/** A session with its items in order and their SKUs' facts (the shop's and the console's lists read it). */
+export async function sessionWithItems(deps: SeckillDeps, sessionId: number) {
   const session = (await deps.models.Session.findByPk(sessionId))?.get({ plain: true });
   if (!session) throw SeckillErrors.SESSION_NOT_FOUND();
   const items = (await deps.models.Item.findAll({ where: { sessionId }, order: [['id', 'ASC']] })).map((i) =>
@@ -138,6 +139,11 @@ export async function sessionItems(deps: SeckillDeps, sessionId: number): Promis
     undefined,
     items.map((i) => i.skuId),
   );
+  return { session, items, skus };
+}
+
+export async function sessionItems(deps: SeckillDeps, sessionId: number): Promise<z.input<typeof SeckillShopItemList>> {
+  const { session, items, skus } = await sessionWithItems(deps, sessionId);
   const out = [];
   for (const item of items) {
     const sku = skus.get(item.skuId);
