@@ -14,7 +14,7 @@ import {
 } from '../domain/sku-matrix';
 import { CatalogErrors } from '../errors';
 import { parseSpecs, type ProductAttrs } from '../persistence/models';
-import { affectedRows } from './stock';
+import { affectedRows } from '../../../platform/db/raw';
 import { matrixInvalid } from './create-product';
 import { productImageUrls } from './images';
 import type { CatalogDeps, Operator } from './ports';

@@ -166,7 +166,6 @@ export async function addSales(
 }
 
 /** Sequelize reports affected rows differently per engine (mysql2: a number or a result header; sqlite: changes). */
-export { affectedRows } from '../../../platform/db/raw';
 
 /** Every active SKU of a product, as snapshots (group-buy pages list them). */
 export async function productSkus(deps: CatalogDb, productId: number): Promise<SkuSnapshot[]> {
